@@ -1,0 +1,74 @@
+/*
+ * hopebox-bench: cycles per operation and per byte for every primitive.
+ *
+ *   hopebox-bench [--summary] [--filter TEXT]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bench.h"
+#include "bench_suites.h"
+#include "hopebox.h"
+
+struct suite {
+	const char *name;
+	void (*run)(struct bench *);
+};
+
+static const struct suite suites[] = {HB_TABLE_ROWS};
+
+static void cpu_name(char *out, size_t n)
+{
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	char line[512];
+	snprintf(out, n, "unknown CPU");
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (strncmp(line, "model name", 10) == 0) {
+			char *c = strchr(line, ':');
+			if (c != NULL) {
+				c += 2;
+				c[strcspn(c, "\n")] = '\0';
+				snprintf(out, n, "%s", c);
+			}
+			break;
+		}
+	}
+	fclose(f);
+}
+
+int main(int argc, char **argv)
+{
+	struct bench b;
+	char cpu[256], date[32];
+	time_t t = time(NULL);
+	int i;
+
+	memset(&b, 0, sizeof b);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--summary") == 0) {
+			b.quick = 1;
+		} else if (strcmp(argv[i], "--filter") == 0 && i + 1 < argc) {
+			b.filter = argv[++i];
+		} else {
+			fprintf(stderr, "usage: %s [--summary] [--filter TEXT]\n", argv[0]);
+			return 2;
+		}
+	}
+	cpu_name(cpu, sizeof cpu);
+	strftime(date, sizeof date, "%Y-%m-%d", gmtime(&t));
+	printf("hopebox-bench on %s, %s\n", cpu, date);
+	printf("build: %s\n", hbox_build_info());
+#if defined(__x86_64__) || defined(__i386__)
+	printf("unit: rdtsc ticks (median of %d batches)\n", b.quick ? 11 : 41);
+#else
+	printf("unit: nanoseconds (median of %d batches)\n", b.quick ? 11 : 41);
+#endif
+	printf("%-32s %8s %14s %10s\n", "operation", "bytes", "cycles/op", "cycles/B");
+	for (i = 0; suites[i].name != NULL; i++)
+		suites[i].run(&b);
+	return 0;
+}

@@ -1,0 +1,91 @@
+# Included from the top-level CMakeLists.txt when HOPEBOX_TESTS is ON.
+#
+#   tests/unit/test_<name>.c     one executable each, CTest label "unit"
+#   tests/ct/ct_<name>.c         run under valgrind with secrets poisoned, label "ct"
+#   tests/interop/interop_<name>.c  built when libsodium is found, label "interop"
+#   kat                          hopebox-kat over every suite, label "kat"
+#   no_div                       objdump scan for division instructions, label "ct"
+#
+# Test programs print "N passed, M failed" and exit non-zero on any failure.
+
+set(HB_TEST_WARNINGS -Wall -Wextra -Werror)
+
+add_library(hb_testutil STATIC tests/common/testutil.c)
+target_include_directories(hb_testutil PUBLIC tests/common primitives protocol)
+target_compile_options(hb_testutil PRIVATE ${HB_TEST_WARNINGS})
+target_link_libraries(hb_testutil PUBLIC hopebox)
+
+file(GLOB HB_UNIT_TESTS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/unit/test_*.c)
+foreach(src ${HB_UNIT_TESTS})
+  get_filename_component(n ${src} NAME_WE)
+  add_executable(${n} ${src})
+  target_compile_options(${n} PRIVATE ${HB_TEST_WARNINGS})
+  target_link_libraries(${n} PRIVATE hb_testutil)
+  add_test(NAME ${n} COMMAND ${n})
+  set_tests_properties(${n} PROPERTIES LABELS unit TIMEOUT 600)
+endforeach()
+
+add_test(NAME kat COMMAND hopebox-kat)
+set_tests_properties(kat PROPERTIES LABELS kat TIMEOUT 600)
+
+# ---- constant time under valgrind (see tests/ct/ct_poison.h)
+include(CheckIncludeFile)
+check_include_file(valgrind/memcheck.h HB_HAVE_MEMCHECK_H)
+find_program(HB_VALGRIND valgrind)
+file(GLOB HB_CT_TESTS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/ct/ct_*.c)
+foreach(src ${HB_CT_TESTS})
+  get_filename_component(n ${src} NAME_WE)
+  add_executable(${n} ${src})
+  target_compile_options(${n} PRIVATE ${HB_TEST_WARNINGS})
+  target_link_libraries(${n} PRIVATE hb_testutil)
+  if(HB_HAVE_MEMCHECK_H AND HB_VALGRIND AND NOT CMAKE_CROSSCOMPILING)
+    target_compile_definitions(${n} PRIVATE CT_VALGRIND=1)
+    add_test(NAME ${n} COMMAND ${HB_VALGRIND} -q --error-exitcode=1 --exit-on-first-error=yes
+             --track-origins=yes $<TARGET_FILE:${n}>)
+  else()
+    # Without valgrind the program still runs (functional check) but proves
+    # nothing about timing: report the test as skipped (exit 77).
+    add_test(NAME ${n} COMMAND ${CMAKE_COMMAND} -E echo "valgrind not available: skipped")
+    set_tests_properties(${n} PROPERTIES SKIP_REGULAR_EXPRESSION "skipped")
+  endif()
+  set_tests_properties(${n} PROPERTIES LABELS ct TIMEOUT 900)
+endforeach()
+# ct tests must see debug info valgrind 3.19 can read (clang 14 defaults to DWARF 5).
+if(CMAKE_C_COMPILER_ID MATCHES "Clang")
+  target_compile_options(hopebox PRIVATE -gdwarf-4)
+endif()
+
+# ---- no division in library code, at the build's own -O level and at -Os
+# (gcc -Os turns division by a constant into div: reliability.md 1.4).
+add_library(hb_objects_os OBJECT ${HB_LIB_SOURCES})
+target_include_directories(hb_objects_os PRIVATE primitives protocol)
+set_target_properties(hb_objects_os PROPERTIES C_STANDARD 99 C_EXTENSIONS OFF)
+target_compile_options(hb_objects_os PRIVATE -Os)
+if(HOPEBOX_PORTABLE)
+  target_compile_definitions(hb_objects_os PRIVATE HOPEBOX_PORTABLE=1)
+endif()
+find_program(HB_OBJDUMP NAMES ${CMAKE_OBJDUMP} objdump)
+if(HB_OBJDUMP)
+  add_test(NAME no_div COMMAND sh ${PROJECT_SOURCE_DIR}/tests/scan_div.sh ${HB_OBJDUMP}
+           $<TARGET_OBJECTS:hopebox> $<TARGET_OBJECTS:hb_objects_os> COMMAND_EXPAND_LISTS)
+  set_tests_properties(no_div PROPERTIES LABELS ct)
+endif()
+
+# ---- interop with libsodium (tests only; the library never links it)
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(HB_SODIUM QUIET IMPORTED_TARGET libsodium)
+endif()
+file(GLOB HB_INTEROP_TESTS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/interop/interop_*.c)
+if(HB_SODIUM_FOUND)
+  foreach(src ${HB_INTEROP_TESTS})
+    get_filename_component(n ${src} NAME_WE)
+    add_executable(${n} ${src})
+    target_compile_options(${n} PRIVATE ${HB_TEST_WARNINGS})
+    target_link_libraries(${n} PRIVATE hb_testutil PkgConfig::HB_SODIUM)
+    add_test(NAME ${n} COMMAND ${n})
+    set_tests_properties(${n} PROPERTIES LABELS interop TIMEOUT 600)
+  endforeach()
+else()
+  message(STATUS "libsodium not found: interop tests not built")
+endif()
