@@ -89,3 +89,19 @@ if(HB_SODIUM_FOUND)
 else()
   message(STATUS "libsodium not found: interop tests not built")
 endif()
+
+# ---- fuzz targets: tests/fuzz/fuzz_<name>.c defines LLVMFuzzerTestOneInput.
+# CTest replays the committed corpus tests/fuzz/corpus/<name>/ through a
+# plain driver (label fuzz); tests/fuzz/run_fuzzers.sh builds the same files
+# with clang -fsanitize=fuzzer for a bounded run (called by .ci/run).
+file(GLOB HB_FUZZ_TARGETS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/fuzz/fuzz_*.c)
+foreach(src ${HB_FUZZ_TARGETS})
+  get_filename_component(n ${src} NAME_WE)
+  string(REGEX REPLACE "^fuzz_" "" short ${n})
+  add_executable(replay_${short} ${src} tests/fuzz/replay_main.c)
+  target_compile_options(replay_${short} PRIVATE ${HB_TEST_WARNINGS})
+  target_link_libraries(replay_${short} PRIVATE hb_testutil)
+  add_test(NAME replay_${short}
+           COMMAND replay_${short} ${PROJECT_SOURCE_DIR}/tests/fuzz/corpus/${short})
+  set_tests_properties(replay_${short} PROPERTIES LABELS fuzz TIMEOUT 300)
+endforeach()
