@@ -1,0 +1,276 @@
+/*
+ * poly1305.c - Poly1305 (RFC 8439 section 2.5).
+ *
+ * tag = ((sum of c_i * r^(q-i+1)) mod p + s) mod 2^128, p = 2^130 - 5, where
+ * each 16-byte block c_i is read little-endian with a 1 appended above its
+ * top byte (2^128 for a full block; the last partial block gets its 1 right
+ * after its last byte and is zero-padded).
+ *
+ * The context keeps r, s and the accumulator h as 32-bit words, the same for
+ * both arithmetic paths. Only poly_blocks() works in limbs: it loads h and r
+ * into limbs, runs Horner's rule h = (h + c_i) * r mod p over the blocks,
+ * carries, and stores h back as words with h < 2^130 + 2^128 (h[4] <= 4).
+ * The final reduction and the addition of s work on the words, so they are
+ * shared by both paths and are branch-free.
+ *
+ * Reduction uses 2^130 = 5 (mod p): a carry out of bit 130 re-enters at the
+ * bottom multiplied by 5.
+ *
+ * Path selection: radix 2^44 (three limbs, 64x64->128 products) when the
+ * compiler provides unsigned __int128 (gcc, clang on 64-bit targets), radix
+ * 2^26 (five limbs, 32x32->64 products) otherwise or when HB_POLY1305_32BIT
+ * is defined. tests/unit/test_poly1305.c compiles this file a second time
+ * with HB_POLY1305_32BIT to check both paths against each other.
+ */
+#include "poly1305.h"
+
+#include "hb_internal.h"
+
+#if defined(__SIZEOF_INT128__) && !defined(HB_POLY1305_32BIT)
+#define HB_POLY1305_RADIX44 1
+#endif
+
+/* Clamp r (RFC 8439 2.5): clear the top 4 bits of every word and the bottom
+ * 2 bits of words 1..3. This keeps the limb products below in range. */
+static const uint32_t poly_clamp[4] = {0x0fffffffu, 0x0ffffffcu, 0x0ffffffcu, 0x0ffffffcu};
+
+#ifdef HB_POLY1305_RADIX44
+
+__extension__ typedef unsigned __int128 hb_u128;
+
+#define M44 ((uint64_t)0xfffffffffff) /* 2^44 - 1 */
+#define M42 ((uint64_t)0x3ffffffffff) /* 2^42 - 1 */
+
+/*
+ * Limbs: x = x0 + x1 2^44 + x2 2^88. Bounds on entry to a multiplication:
+ * h0, h1 < 2^45 and h2 < 2^44 (after adding a block); r0, r1 < 2^44 and
+ * r2 < 2^36 (clamped r < 2^124). Since 2^132 = 4 * 2^130 = 20 (mod p), the
+ * products that land at 2^132 and 2^176 are folded down with s1 = 20 r1,
+ * s2 = 20 r2 (< 2^49). Each column is below 3 * 2^93 < 2^95.
+ */
+static void poly_blocks(hbox_poly1305_ctx *ctx, const uint8_t *p, size_t nblocks, uint64_t hibit)
+{
+	const uint64_t rlo = (uint64_t)ctx->r[0] | ((uint64_t)ctx->r[1] << 32);
+	const uint64_t rhi = (uint64_t)ctx->r[2] | ((uint64_t)ctx->r[3] << 32);
+	const uint64_t r0 = rlo & M44;
+	const uint64_t r1 = ((rlo >> 44) | (rhi << 20)) & M44;
+	const uint64_t r2 = rhi >> 24;
+	const uint64_t s1 = r1 * 20, s2 = r2 * 20;
+	uint64_t lo = (uint64_t)ctx->h[0] | ((uint64_t)ctx->h[1] << 32);
+	uint64_t hi = (uint64_t)ctx->h[2] | ((uint64_t)ctx->h[3] << 32);
+	uint64_t h0 = lo & M44;
+	uint64_t h1 = ((lo >> 44) | (hi << 20)) & M44;
+	uint64_t h2 = (hi >> 24) | ((uint64_t)ctx->h[4] << 40);
+	uint64_t c;
+	hb_u128 d0, d1, d2;
+
+	while (nblocks-- > 0) {
+		lo = hb_load64_le(p);
+		hi = hb_load64_le(p + 8);
+		p += 16;
+		h0 += lo & M44;
+		h1 += ((lo >> 44) | (hi << 20)) & M44;
+		h2 += (hi >> 24) | (hibit << 40);
+
+		d0 = (hb_u128)h0 * r0 + (hb_u128)h1 * s2 + (hb_u128)h2 * s1;
+		d1 = (hb_u128)h0 * r1 + (hb_u128)h1 * r0 + (hb_u128)h2 * s2;
+		d2 = (hb_u128)h0 * r2 + (hb_u128)h1 * r1 + (hb_u128)h2 * r0;
+
+		/* Carry: limbs 0 and 1 are 44 bits, limb 2 is 42 (bits 88..129). */
+		h0 = (uint64_t)d0 & M44;
+		d1 += (uint64_t)(d0 >> 44);
+		h1 = (uint64_t)d1 & M44;
+		d2 += (uint64_t)(d1 >> 44);
+		h2 = (uint64_t)d2 & M42;
+		c = (uint64_t)(d2 >> 42); /* < 2^53: weight 2^130 = 5 */
+		h0 += c * 5;
+		c = h0 >> 44;
+		h0 &= M44;
+		h1 += c; /* h1 < 2^44 + 2^12 */
+	}
+
+	/* h1 -> h2 so that h2 <= 2^42 and the stored h[4] = h2 >> 40 <= 4. */
+	c = h1 >> 44;
+	h1 &= M44;
+	h2 += c;
+	lo = h0 | (h1 << 44);
+	hi = (h1 >> 20) | (h2 << 24);
+	ctx->h[0] = (uint32_t)lo;
+	ctx->h[1] = (uint32_t)(lo >> 32);
+	ctx->h[2] = (uint32_t)hi;
+	ctx->h[3] = (uint32_t)(hi >> 32);
+	ctx->h[4] = (uint32_t)(h2 >> 40);
+}
+
+#else /* radix 2^26 */
+
+#define M26 0x3ffffffu /* 2^26 - 1 */
+
+/*
+ * Limbs: x = x0 + x1 2^26 + x2 2^52 + x3 2^78 + x4 2^104. On entry to a
+ * multiplication every h limb is below 2^27 + 2^25, every r limb below 2^26;
+ * products at 2^130 and above fold down with s_i = 5 r_i (< 2^29), so each
+ * column is below 5 * 2^56 < 2^59.
+ */
+static void poly_blocks(hbox_poly1305_ctx *ctx, const uint8_t *p, size_t nblocks, uint32_t hibit)
+{
+	const uint32_t r0 = ctx->r[0] & M26;
+	const uint32_t r1 = ((ctx->r[0] >> 26) | (ctx->r[1] << 6)) & M26;
+	const uint32_t r2 = ((ctx->r[1] >> 20) | (ctx->r[2] << 12)) & M26;
+	const uint32_t r3 = ((ctx->r[2] >> 14) | (ctx->r[3] << 18)) & M26;
+	const uint32_t r4 = ctx->r[3] >> 8;
+	const uint32_t s1 = r1 * 5, s2 = r2 * 5, s3 = r3 * 5, s4 = r4 * 5;
+	uint32_t h0 = ctx->h[0] & M26;
+	uint32_t h1 = ((ctx->h[0] >> 26) | (ctx->h[1] << 6)) & M26;
+	uint32_t h2 = ((ctx->h[1] >> 20) | (ctx->h[2] << 12)) & M26;
+	uint32_t h3 = ((ctx->h[2] >> 14) | (ctx->h[3] << 18)) & M26;
+	uint32_t h4 = (ctx->h[3] >> 8) | (ctx->h[4] << 24);
+	uint64_t d0, d1, d2, d3, d4, t;
+
+	while (nblocks-- > 0) {
+		h0 += hb_load32_le(p) & M26;
+		h1 += (hb_load32_le(p + 3) >> 2) & M26;
+		h2 += (hb_load32_le(p + 6) >> 4) & M26;
+		h3 += (hb_load32_le(p + 9) >> 6) & M26;
+		h4 += (hb_load32_le(p + 12) >> 8) | (hibit << 24);
+		p += 16;
+
+		d0 = (uint64_t)h0 * r0 + (uint64_t)h1 * s4 + (uint64_t)h2 * s3 +
+		     (uint64_t)h3 * s2 + (uint64_t)h4 * s1;
+		d1 = (uint64_t)h0 * r1 + (uint64_t)h1 * r0 + (uint64_t)h2 * s4 +
+		     (uint64_t)h3 * s3 + (uint64_t)h4 * s2;
+		d2 = (uint64_t)h0 * r2 + (uint64_t)h1 * r1 + (uint64_t)h2 * r0 +
+		     (uint64_t)h3 * s4 + (uint64_t)h4 * s3;
+		d3 = (uint64_t)h0 * r3 + (uint64_t)h1 * r2 + (uint64_t)h2 * r1 +
+		     (uint64_t)h3 * r0 + (uint64_t)h4 * s4;
+		d4 = (uint64_t)h0 * r4 + (uint64_t)h1 * r3 + (uint64_t)h2 * r2 +
+		     (uint64_t)h3 * r1 + (uint64_t)h4 * r0;
+
+		h0 = (uint32_t)d0 & M26;
+		d1 += d0 >> 26;
+		h1 = (uint32_t)d1 & M26;
+		d2 += d1 >> 26;
+		h2 = (uint32_t)d2 & M26;
+		d3 += d2 >> 26;
+		h3 = (uint32_t)d3 & M26;
+		d4 += d3 >> 26;
+		h4 = (uint32_t)d4 & M26;
+		t = (uint64_t)h0 + (d4 >> 26) * 5; /* weight 2^130 = 5 */
+		h0 = (uint32_t)t & M26;
+		h1 += (uint32_t)(t >> 26); /* h1 < 2^26 + 2^8 */
+	}
+
+	/* Carry h1 up through h4 so h4 <= 2^26 and the stored h[4] <= 4. */
+	h2 += h1 >> 26;
+	h1 &= M26;
+	h3 += h2 >> 26;
+	h2 &= M26;
+	h4 += h3 >> 26;
+	h3 &= M26;
+	ctx->h[0] = h0 | (h1 << 26);
+	ctx->h[1] = (h1 >> 6) | (h2 << 20);
+	ctx->h[2] = (h2 >> 12) | (h3 << 14);
+	ctx->h[3] = (h3 >> 18) | (h4 << 8);
+	ctx->h[4] = h4 >> 24;
+}
+
+#endif
+
+void hbox_poly1305_init(hbox_poly1305_ctx *ctx, const uint8_t key[HBOX_POLY1305_KEYBYTES])
+{
+	unsigned i;
+	for (i = 0; i < 4; i++) {
+		ctx->r[i] = hb_load32_le(key + 4 * i) & poly_clamp[i];
+		ctx->s[i] = hb_load32_le(key + 16 + 4 * i);
+		ctx->h[i] = 0;
+	}
+	ctx->h[4] = 0;
+	memset(ctx->buf, 0, sizeof ctx->buf);
+	ctx->nbuf = 0;
+}
+
+void hbox_poly1305_update(hbox_poly1305_ctx *ctx, const uint8_t *msg, size_t len)
+{
+	size_t take;
+
+	if (len == 0)
+		return;
+	if (ctx->nbuf > 0) {
+		take = 16 - ctx->nbuf;
+		if (take > len)
+			take = len;
+		memcpy(ctx->buf + ctx->nbuf, msg, take);
+		ctx->nbuf += take;
+		msg += take;
+		len -= take;
+		if (ctx->nbuf < 16)
+			return;
+		poly_blocks(ctx, ctx->buf, 1, 1);
+		ctx->nbuf = 0;
+	}
+	if (len >= 16) {
+		poly_blocks(ctx, msg, len >> 4, 1);
+		msg += len & ~(size_t)15;
+		len &= 15;
+	}
+	if (len > 0) {
+		memcpy(ctx->buf, msg, len);
+		ctx->nbuf = len;
+	}
+}
+
+void hbox_poly1305_final(hbox_poly1305_ctx *ctx, uint8_t tag[HBOX_POLY1305_BYTES])
+{
+	uint32_t g[5], mask;
+	uint64_t acc;
+	unsigned i;
+
+	if (ctx->nbuf > 0) {
+		/* Last partial block: append 1, zero-pad, no 2^128 bit. */
+		ctx->buf[ctx->nbuf] = 1;
+		memset(ctx->buf + ctx->nbuf + 1, 0, 15 - ctx->nbuf);
+		poly_blocks(ctx, ctx->buf, 1, 0);
+	}
+
+	/*
+	 * Full reduction. h < 2^130 + 2^128 < 2p, so h mod p is h or h - p.
+	 * g = h + 5 reaches 2^130 exactly when h >= p, and then g - 2^130 =
+	 * h - p. Bit 130 of g selects, through a mask (no branch).
+	 */
+	acc = 5;
+	for (i = 0; i < 5; i++) {
+		acc += ctx->h[i];
+		g[i] = (uint32_t)acc;
+		acc >>= 32;
+	}
+	mask = hb_mask_bit32(g[4] >> 2);
+	/* tag = (h mod p) + s mod 2^128: only the low four words matter. */
+	acc = 0;
+	for (i = 0; i < 4; i++) {
+		acc += (uint64_t)((ctx->h[i] & ~mask) | (g[i] & mask)) + ctx->s[i];
+		hb_store32_le(tag + 4 * i, (uint32_t)acc);
+		acc >>= 32;
+	}
+	hbox_wipe(g, sizeof g);
+	hbox_wipe(ctx, sizeof *ctx);
+}
+
+void hbox_poly1305(uint8_t tag[HBOX_POLY1305_BYTES], const uint8_t *msg, size_t len,
+                   const uint8_t key[HBOX_POLY1305_KEYBYTES])
+{
+	hbox_poly1305_ctx ctx;
+	hbox_poly1305_init(&ctx, key);
+	hbox_poly1305_update(&ctx, msg, len);
+	hbox_poly1305_final(&ctx, tag);
+}
+
+int hbox_poly1305_verify(const uint8_t tag[HBOX_POLY1305_BYTES], const uint8_t *msg, size_t len,
+                         const uint8_t key[HBOX_POLY1305_KEYBYTES])
+{
+	uint8_t want[HBOX_POLY1305_BYTES];
+	int r;
+	hbox_poly1305(want, msg, len, key);
+	r = hbox_verify16(want, tag);
+	hbox_wipe(want, sizeof want);
+	return r;
+}
