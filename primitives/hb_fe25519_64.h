@@ -7,9 +7,9 @@
  * into limb k with a factor 19.
  *
  * Bounds (B = 2^51):
- *   tight: every limb < B + 2^16        (mul/sq/mul_small out; frombytes < B)
- *   loose: every limb < 2^53            (add: < 2^52 + 2^17;
- *                                        sub: < B + 2^16 + 2p_i < 2^53)
+ *   tight: every limb < B + 2^17        (mul/sq/mul_small out; frombytes < B)
+ *   loose: every limb < 2^53            (add: < 2^52 + 2^18;
+ *                                        sub: < B + 2^17 + 2p_i < 2^53)
  * mul/sq with loose inputs: each 64x64 product < 2^106 and the operand
  * multiplied by 19 (or 38) stays below 2^59, so a column sums to at most
  * 77 * 2^106 < 2^113 in unsigned __int128, and each carry is < 2^62.
@@ -54,7 +54,7 @@ static inline void hb_fe_frombytes(hb_fe h, const uint8_t s[32])
 	h[4] = (hb_load64_le(s + 24) >> 12) & HB_FE_M51;
 }
 
-/* h = f + g, limb by limb (tight + tight < 2^52 + 2^17: loose). */
+/* h = f + g, limb by limb (tight + tight < 2^52 + 2^18: loose). */
 static inline void hb_fe_add(hb_fe h, const hb_fe f, const hb_fe g)
 {
 	h[0] = f[0] + g[0];
@@ -78,28 +78,38 @@ static inline void hb_fe_sub(hb_fe h, const hb_fe f, const hb_fe g)
 }
 
 /*
- * Carry five columns (each < 2^113) into a tight result. The carry out of
- * r4 is < 2^62, so 19 times it is formed in 128 bits; after folding it
- * into limb 0 and one more carry, limbs 0, 2, 3, 4 are < 2^51 and limb 1
- * is < 2^51 + 2^16.
+ * Carry five columns r_k into a tight result, in two passes so that the
+ * 128-bit shifts do not form a dependency chain:
+ *   1. h_k = (r_k mod 2^51) + (r_{k-1} >> 51), with r_4 >> 51 entering
+ *      limb 0 times 19. Column 4 has no folded term (< 5 * 2^106 + 2^60),
+ *      so r_4 >> 51 < 2^58 and 19 times it < 2^62; the other carries are
+ *      < 2^62 (column 0, the largest, is < 77 * 2^106 < 2^113). So every
+ *      h_k < 2^63, in 64-bit arithmetic from here on.
+ *   2. a 64-bit carry chain 0 -> 1 -> 2 -> 3 -> 4, whose carry out of limb
+ *      4 is < 2^12 and goes (times 19) into limb 0, now < 2^51.
+ * Result: limbs 1..4 < 2^51, limb 0 < 2^51 + 2^17 (tight).
  */
 static inline void hb_fe_carry_wide(hb_fe h, hb_u128 r0, hb_u128 r1, hb_u128 r2, hb_u128 r3,
                                     hb_u128 r4)
 {
 	uint64_t h0, h1, h2, h3, h4;
 
-	r1 += (uint64_t)(r0 >> 51);
-	h0 = (uint64_t)r0 & HB_FE_M51;
-	r2 += (uint64_t)(r1 >> 51);
-	h1 = (uint64_t)r1 & HB_FE_M51;
-	r3 += (uint64_t)(r2 >> 51);
-	h2 = (uint64_t)r2 & HB_FE_M51;
-	r4 += (uint64_t)(r3 >> 51);
-	h3 = (uint64_t)r3 & HB_FE_M51;
-	r0 = (hb_u128)(uint64_t)(r4 >> 51) * 19 + h0;
-	h4 = (uint64_t)r4 & HB_FE_M51;
-	h0 = (uint64_t)r0 & HB_FE_M51;
-	h1 += (uint64_t)(r0 >> 51);
+	h0 = ((uint64_t)r0 & HB_FE_M51) + 19 * (uint64_t)(r4 >> 51);
+	h1 = ((uint64_t)r1 & HB_FE_M51) + (uint64_t)(r0 >> 51);
+	h2 = ((uint64_t)r2 & HB_FE_M51) + (uint64_t)(r1 >> 51);
+	h3 = ((uint64_t)r3 & HB_FE_M51) + (uint64_t)(r2 >> 51);
+	h4 = ((uint64_t)r4 & HB_FE_M51) + (uint64_t)(r3 >> 51);
+
+	h1 += h0 >> 51;
+	h0 &= HB_FE_M51;
+	h2 += h1 >> 51;
+	h1 &= HB_FE_M51;
+	h3 += h2 >> 51;
+	h2 &= HB_FE_M51;
+	h4 += h3 >> 51;
+	h3 &= HB_FE_M51;
+	h0 += 19 * (h4 >> 51);
+	h4 &= HB_FE_M51;
 
 	h[0] = h0;
 	h[1] = h1;
