@@ -1,0 +1,90 @@
+/*
+ * pbkdf2_sha256.c - PBKDF2-HMAC-SHA256 (RFC 8018 section 5.2).
+ *
+ *   T_i = U_1 ^ U_2 ^ ... ^ U_c,  U_1 = HMAC(P, S || INT(i)),  U_j = HMAC(P, U_{j-1})
+ *
+ * U_j for j >= 2 is the HMAC of a 32-byte message, i.e. one padded block
+ * on top of the state after K0 ^ ipad, then one padded block on top of the
+ * state after K0 ^ opad. Both states are computed once, and the iteration
+ * works on words: no key hashing, no byte conversion, no buffering.
+ */
+#include "pbkdf2_sha256.h"
+#include "hb_internal.h"
+#include "hb_sha256.h"
+#include "hmac_sha256.h"
+
+HB_STATIC_ASSERT(HBOX_PBKDF2_SHA256_BLOCKBYTES == HBOX_HMAC_SHA256_BYTES, pbkdf2_block);
+
+/* Words 8..15 of a block holding a 32-byte message after a 64-byte prefix:
+ * the 0x80 terminator, zeros, and the bit length (64 + 32) * 8 = 768
+ * (FIPS 180-4 section 5.1.1). */
+static void pad_32_after_block(uint32_t w[16])
+{
+	int i;
+	w[8] = 0x80000000u;
+	for (i = 9; i < 15; i++)
+		w[i] = 0;
+	w[15] = (HBOX_SHA256_BLOCKBYTES + HBOX_SHA256_BYTES) * 8;
+}
+
+int hbox_pbkdf2_sha256(uint8_t *out, size_t outlen, const uint8_t *pw, size_t pwlen,
+                       const uint8_t *salt, size_t saltlen, uint32_t iterations)
+{
+	hbox_hmac_sha256_ctx salted, c;
+	uint32_t inner[8], outer[8], s[8], u[8], t[8], w[16];
+	uint8_t blk[HBOX_PBKDF2_SHA256_BLOCKBYTES], be[4];
+	uint32_t index = 0, j;
+	size_t off, n;
+	int i;
+
+	if (iterations == 0 || outlen == 0 ||
+	    (uint64_t)outlen > (uint64_t)0xffffffffu * HBOX_PBKDF2_SHA256_BLOCKBYTES) {
+		if (outlen != 0)
+			memset(out, 0, outlen);
+		return -1;
+	}
+
+	/* Keyed states (after exactly one block, so nothing is buffered),
+	 * then the salted prefix shared by every U_1. */
+	hbox_hmac_sha256_init(&salted, pw, pwlen);
+	memcpy(inner, salted.inner.state, sizeof inner);
+	memcpy(outer, salted.outer.state, sizeof outer);
+	hbox_hmac_sha256_update(&salted, salt, saltlen);
+
+	for (off = 0; off < outlen; off += n) {
+		index++;
+		hb_store32_be(be, index);
+		c = salted;
+		hbox_hmac_sha256_update(&c, be, sizeof be);
+		hbox_hmac_sha256_final(&c, blk); /* U_1 */
+		for (i = 0; i < 8; i++)
+			t[i] = u[i] = hb_load32_be(blk + 4 * i);
+		for (j = 1; j < iterations; j++) {
+			/* s = SHA-256(K0 ^ ipad || U_{j-1}) */
+			memcpy(w, u, sizeof u);
+			pad_32_after_block(w);
+			memcpy(s, inner, sizeof s);
+			hb_sha256_compress(s, w);
+			/* U_j = SHA-256(K0 ^ opad || s) */
+			memcpy(w, s, sizeof s);
+			pad_32_after_block(w);
+			memcpy(u, outer, sizeof u);
+			hb_sha256_compress(u, w);
+			for (i = 0; i < 8; i++)
+				t[i] ^= u[i];
+		}
+		for (i = 0; i < 8; i++)
+			hb_store32_be(blk + 4 * i, t[i]);
+		n = outlen - off < sizeof blk ? outlen - off : sizeof blk;
+		memcpy(out + off, blk, n);
+	}
+	hbox_wipe(&salted, sizeof salted);
+	hbox_wipe(inner, sizeof inner);
+	hbox_wipe(outer, sizeof outer);
+	hbox_wipe(s, sizeof s);
+	hbox_wipe(u, sizeof u);
+	hbox_wipe(t, sizeof t);
+	hbox_wipe(w, sizeof w);
+	hbox_wipe(blk, sizeof blk);
+	return 0;
+}
