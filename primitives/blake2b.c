@@ -45,19 +45,23 @@ static const uint8_t blake2b_sigma[12][16] = {
 		b = hb_rotr64(b ^ c, 63);      \
 	} while (0)
 
+/* Message word i of the block being compressed, read straight from it (no
+ * copy of a possibly secret block is left on the stack). */
+#define B2B_M(i) hb_load64_le(block + 8 * (i))
+
 /* One round: G on the four columns, then on the four diagonals. With a
  * constant r the sigma lookups fold to fixed message words. */
-#define B2B_ROUND(r)                                                                        \
-	do {                                                                                \
-		const uint8_t *s = blake2b_sigma[r];                                        \
-		B2B_G(v0, v4, v8, v12, m[s[0]], m[s[1]]);                                   \
-		B2B_G(v1, v5, v9, v13, m[s[2]], m[s[3]]);                                   \
-		B2B_G(v2, v6, v10, v14, m[s[4]], m[s[5]]);                                  \
-		B2B_G(v3, v7, v11, v15, m[s[6]], m[s[7]]);                                  \
-		B2B_G(v0, v5, v10, v15, m[s[8]], m[s[9]]);                                  \
-		B2B_G(v1, v6, v11, v12, m[s[10]], m[s[11]]);                                \
-		B2B_G(v2, v7, v8, v13, m[s[12]], m[s[13]]);                                 \
-		B2B_G(v3, v4, v9, v14, m[s[14]], m[s[15]]);                                 \
+#define B2B_ROUND(r)                                                            \
+	do {                                                                    \
+		const uint8_t *s = blake2b_sigma[r];                            \
+		B2B_G(v0, v4, v8, v12, B2B_M(s[0]), B2B_M(s[1]));               \
+		B2B_G(v1, v5, v9, v13, B2B_M(s[2]), B2B_M(s[3]));               \
+		B2B_G(v2, v6, v10, v14, B2B_M(s[4]), B2B_M(s[5]));              \
+		B2B_G(v3, v7, v11, v15, B2B_M(s[6]), B2B_M(s[7]));              \
+		B2B_G(v0, v5, v10, v15, B2B_M(s[8]), B2B_M(s[9]));              \
+		B2B_G(v1, v6, v11, v12, B2B_M(s[10]), B2B_M(s[11]));            \
+		B2B_G(v2, v7, v8, v13, B2B_M(s[12]), B2B_M(s[13]));             \
+		B2B_G(v3, v4, v9, v14, B2B_M(s[14]), B2B_M(s[15]));             \
 	} while (0)
 
 /*
@@ -68,12 +72,11 @@ static const uint8_t blake2b_sigma[12][16] = {
 static void blake2b_compress(hbox_blake2b_ctx *ctx, const uint8_t block[HBOX_BLAKE2B_BLOCKBYTES],
                              uint64_t last)
 {
-	uint64_t m[16];
 	uint64_t v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15;
-	int i;
+#if defined(__OPTIMIZE_SIZE__)
+	int r;
+#endif
 
-	for (i = 0; i < 16; i++)
-		m[i] = hb_load64_le(block + 8 * i);
 	v0 = ctx->h[0];
 	v1 = ctx->h[1];
 	v2 = ctx->h[2];
@@ -91,6 +94,11 @@ static void blake2b_compress(hbox_blake2b_ctx *ctx, const uint8_t block[HBOX_BLA
 	v14 = blake2b_iv[6] ^ last;
 	v15 = blake2b_iv[7];
 
+#if defined(__OPTIMIZE_SIZE__)
+	/* A third of the code, about 40% slower (sigma is then read at run time). */
+	for (r = 0; r < 12; r++)
+		B2B_ROUND(r);
+#else
 	B2B_ROUND(0);
 	B2B_ROUND(1);
 	B2B_ROUND(2);
@@ -103,6 +111,7 @@ static void blake2b_compress(hbox_blake2b_ctx *ctx, const uint8_t block[HBOX_BLA
 	B2B_ROUND(9);
 	B2B_ROUND(10);
 	B2B_ROUND(11);
+#endif
 
 	ctx->h[0] ^= v0 ^ v8;
 	ctx->h[1] ^= v1 ^ v9;
@@ -112,7 +121,6 @@ static void blake2b_compress(hbox_blake2b_ctx *ctx, const uint8_t block[HBOX_BLA
 	ctx->h[5] ^= v5 ^ v13;
 	ctx->h[6] ^= v6 ^ v14;
 	ctx->h[7] ^= v7 ^ v15;
-	hbox_wipe(m, sizeof m);
 }
 
 /* Add n (at most one block) to the 128-bit byte counter. */
@@ -182,16 +190,16 @@ void hbox_blake2b_update(hbox_blake2b_ctx *ctx, const uint8_t *in, size_t len)
 
 void hbox_blake2b_final(hbox_blake2b_ctx *ctx, uint8_t *out)
 {
-	uint8_t digest[HBOX_BLAKE2B_BYTES_MAX];
-	int i;
+	uint32_t i;
 
 	blake2b_count(ctx, ctx->buflen);
 	memset(ctx->buf + ctx->buflen, 0, HBOX_BLAKE2B_BLOCKBYTES - ctx->buflen);
 	blake2b_compress(ctx, ctx->buf, ~(uint64_t)0);
-	for (i = 0; i < 8; i++)
-		hb_store64_le(digest + 8 * i, ctx->h[i]);
-	memcpy(out, digest, ctx->outlen);
-	hbox_wipe(digest, sizeof digest);
+	/* The digest is the first outlen bytes of h, little-endian. */
+	for (i = 0; i + 8 <= ctx->outlen; i += 8)
+		hb_store64_le(out + i, ctx->h[i >> 3]);
+	for (; i < ctx->outlen; i++)
+		out[i] = (uint8_t)(ctx->h[i >> 3] >> (8 * (i & 7)));
 	hbox_wipe(ctx, sizeof *ctx);
 }
 
