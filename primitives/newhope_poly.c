@@ -1,0 +1,128 @@
+/*
+ * newhope_poly.c - NewHope polynomials: packing, pointwise arithmetic, the
+ * public polynomial a (gen_a) and the noise sampler.
+ *
+ * Everything here follows the byte-level behaviour of the USENIX 2016
+ * reference code (tpoeppelmann/newhope, ref/), as documented in
+ * kat/vectors/VECTORS-README.md, section "NewHope (USENIX 2016 ...)".
+ * No division: see the reductions in hb_newhope.h.
+ */
+#include "chacha20.h"
+#include "hb_internal.h"
+#include "hb_keccak.h"
+#include "hb_newhope.h"
+#include "sha3.h"
+
+/* 2^32 mod q: Montgomery-multiplying by it turns b into b * 2^16 mod q. */
+#define NH_R2_MOD_Q 10952u
+
+void hb_nh_pointwise(hb_nh_poly *r, const hb_nh_poly *a, const hb_nh_poly *b)
+{
+	size_t i;
+	for (i = 0; i < HB_NH_N; i++) {
+		/* b < 2^16: b * 10952 < 2^30, so t = b * 2^16 mod q is below
+		 * 10952 + q < 2q. a < 2^14: a * t < 2^29, so the result a b mod q
+		 * is below 2^13 + q < 2q. */
+		uint32_t t = hb_nh_montred((uint32_t)b->c[i] * NH_R2_MOD_Q);
+		r->c[i] = (uint16_t)hb_nh_montred((uint32_t)a->c[i] * t);
+	}
+}
+
+void hb_nh_add(hb_nh_poly *r, const hb_nh_poly *a, const hb_nh_poly *b)
+{
+	size_t i;
+	for (i = 0; i < HB_NH_N; i++)
+		r->c[i] = (uint16_t)hb_nh_barrett((uint32_t)a->c[i] + b->c[i]);
+}
+
+/* x < 2^16 to [0, q): Barrett to [0, 2q), then subtract q unless that
+ * would go negative (the borrow, as a barrier-protected mask, adds it back). */
+static uint32_t freeze(uint32_t x)
+{
+	uint32_t r = hb_nh_barrett(x) - HB_NH_Q;
+	uint32_t m = 0u - (r >> 31);
+	HB_BARRIER32(m);
+	return (r + (HB_NH_Q & m)) & 0xFFFFu;
+}
+
+void hb_nh_tobytes(uint8_t out[HB_NH_POLYBYTES], const hb_nh_poly *p)
+{
+	size_t i;
+	for (i = 0; i < HB_NH_N / 4; i++) {
+		uint64_t w = (uint64_t)freeze(p->c[4 * i]) | ((uint64_t)freeze(p->c[4 * i + 1]) << 14) |
+		             ((uint64_t)freeze(p->c[4 * i + 2]) << 28) |
+		             ((uint64_t)freeze(p->c[4 * i + 3]) << 42);
+		uint8_t *o = out + 7 * i;
+		hb_store32_le(o, (uint32_t)w);
+		o[4] = (uint8_t)(w >> 32);
+		o[5] = (uint8_t)(w >> 40);
+		o[6] = (uint8_t)(w >> 48);
+	}
+}
+
+uint32_t hb_nh_frombytes(hb_nh_poly *r, const uint8_t in[HB_NH_POLYBYTES])
+{
+	uint32_t bad = 0;
+	size_t i, k;
+	for (i = 0; i < HB_NH_N / 4; i++) {
+		const uint8_t *s = in + 7 * i;
+		uint64_t w = (uint64_t)hb_load32_le(s) | ((uint64_t)s[4] << 32) | ((uint64_t)s[5] << 40) |
+		             ((uint64_t)s[6] << 48);
+		for (k = 0; k < 4; k++) {
+			uint32_t c = (uint32_t)(w >> (14 * k)) & 0x3FFFu;
+			r->c[4 * i + k] = (uint16_t)c;
+			bad |= (HB_NH_Q - 1u - c) >> 31; /* 1 when c >= q */
+		}
+	}
+	return bad;
+}
+
+void hb_nh_uniform(hb_nh_poly *a, const uint8_t seed[HB_NH_SEEDBYTES])
+{
+	hbox_shake_ctx ctx;
+	uint8_t buf[HBOX_SHAKE128_BLOCKBYTES];
+	size_t ctr = 0, pos;
+
+	hbox_shake128_init(&ctx);
+	hbox_shake_absorb(&ctx, seed, HB_NH_SEEDBYTES);
+	/* The reference squeezes 16 blocks, then one at a time: the same
+	 * stream as one block at a time. The rate (168) is even, so no 2-byte
+	 * candidate straddles two blocks. Branching here is on public data. */
+	while (ctr < HB_NH_N) {
+		hb_shake128_squeezeblocks(&ctx, buf, 1);
+		for (pos = 0; pos < sizeof buf && ctr < HB_NH_N; pos += 2) {
+			uint32_t val = ((uint32_t)buf[pos] | ((uint32_t)buf[pos + 1] << 8)) & 0x3FFFu;
+			if (val < HB_NH_Q)
+				a->c[ctr++] = (uint16_t)val;
+		}
+	}
+	hbox_shake_wipe(&ctx);
+}
+
+/* Keystream bytes processed per ChaCha20 call in the noise sampler. */
+#define NH_NOISE_CHUNK 512
+
+void hb_nh_getnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce)
+{
+	uint8_t buf[NH_NOISE_CHUNK];
+	uint8_t n[8] = {0};
+	size_t chunk, i;
+
+	n[0] = nonce;
+	for (chunk = 0; chunk < 4 * HB_NH_N / NH_NOISE_CHUNK; chunk++) {
+		hbox_chacha20(buf, NULL, sizeof buf, seed, n,
+		              (uint64_t)(chunk * (NH_NOISE_CHUNK / 64)));
+		for (i = 0; i < NH_NOISE_CHUNK / 4; i++) {
+			/* Per-byte popcounts (SWAR), then fold bytes 0+1 into the
+			 * low half and bytes 2+3 into the high half. */
+			uint32_t w = hb_load32_le(buf + 4 * i);
+			w = w - ((w >> 1) & 0x55555555u);
+			w = (w & 0x33333333u) + ((w >> 2) & 0x33333333u);
+			w = (w + (w >> 4)) & 0x0F0F0F0Fu;
+			w = (w + (w >> 8)) & 0x00FF00FFu;
+			r->c[chunk * (NH_NOISE_CHUNK / 4) + i] =
+			    (uint16_t)((w & 0xFFFFu) + HB_NH_Q - (w >> 16));
+		}
+	}
+	hbox_wipe(buf, sizeof buf);
+}
