@@ -76,7 +76,8 @@ void hbox_aead_chacha20poly1305_encrypt(uint8_t *ct, uint8_t tag[HBOX_AEAD_CHACH
  *
  * Returns 0 on success. Returns -1 when the tag does not match or len is
  * above the limit; then pt[0..len) is zeroed (when pt == ct that erases the
- * ciphertext) and no plaintext byte was ever written.
+ * ciphertext) and no plaintext byte was ever written. The verdict is not
+ * branched on: a rejected message costs as much as an accepted one.
  */
 int hbox_aead_chacha20poly1305_decrypt(uint8_t *pt, const uint8_t *ct, size_t len,
                                        const uint8_t tag[HBOX_AEAD_CHACHA20POLY1305_ABYTES],

@@ -52,9 +52,11 @@ void hbox_secretbox(uint8_t *c, const uint8_t *m, size_t mlen,
  * c:     clen bytes as produced by hbox_secretbox
  * nonce, key: as given to hbox_secretbox
  *
- * The tag is checked in constant time before anything is decrypted.
- * Returns 0 on success. Returns -1 when clen < 16 (m is not touched: it has
- * no bytes) or when the tag does not match; then m[0..clen - 16) is zeroed.
+ * The tag is checked in constant time before anything is decrypted, and the
+ * verdict is not branched on (a rejected box costs as much as an accepted
+ * one). Returns 0 on success. Returns -1 when clen < 16 (m is not touched:
+ * it has no bytes) or when the tag does not match; then m[0..clen - 16) is
+ * zeroed and no plaintext byte was ever written to m.
  */
 int hbox_secretbox_open(uint8_t *m, const uint8_t *c, size_t clen,
                         const uint8_t nonce[HBOX_SECRETBOX_NONCEBYTES],
