@@ -35,21 +35,25 @@ static const uint32_t H0[8] = {
 	0x510e527fu, 0x9b05688cu, 0x1f83d9abu, 0x5be0cd19u,
 };
 
-/* FIPS 180-4 section 4.1.2 functions. */
+/* FIPS 180-4 section 4.1.2 functions. Maj is computed in ROUND. */
 #define CH(x, y, z) ((z) ^ ((x) & ((y) ^ (z))))
-#define MAJ(x, y, z) (((x) & (y)) | ((z) & ((x) | (y))))
 #define BSIG0(x) (hb_rotr32((x), 2) ^ hb_rotr32((x), 13) ^ hb_rotr32((x), 22))
 #define BSIG1(x) (hb_rotr32((x), 6) ^ hb_rotr32((x), 11) ^ hb_rotr32((x), 25))
 #define SSIG0(x) (hb_rotr32((x), 7) ^ hb_rotr32((x), 18) ^ ((x) >> 3))
 #define SSIG1(x) (hb_rotr32((x), 17) ^ hb_rotr32((x), 19) ^ ((x) >> 10))
 
-/* Round t = (k - K) + j, j = 0..15, with W[t] in w[j]: T1 goes into d (the
- * next e) and T1 + T2 into h (the next a). */
-#define ROUND(a, b, c, d, e, f, g, h, j)                                          \
+/*
+ * Round t = (k - K) + j, j = 0..15, with W[t] in w[j]: T1 goes into d (the
+ * next e) and T1 + T2 into h (the next a). Maj(a, b, c) is computed as
+ * b ^ ((a ^ b) & (b ^ c)); this round's a ^ b is the next round's b ^ c,
+ * so it is kept (in ab) and reused, saving an operation per round.
+ */
+#define ROUND(a, b, c, d, e, f, g, h, j, ab, bc)                                  \
 	do {                                                                      \
 		uint32_t t1_ = (h) + BSIG1(e) + CH(e, f, g) + k[j] + w[j];        \
 		(d) += t1_;                                                       \
-		(h) = t1_ + BSIG0(a) + MAJ(a, b, c);                              \
+		(ab) = (a) ^ (b);                                                 \
+		(h) = t1_ + BSIG0(a) + ((b) ^ ((ab) & (bc)));                     \
 	} while (0)
 
 /* t >= 16: W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16], written
@@ -57,22 +61,23 @@ static const uint32_t H0[8] = {
 #define SCHEDULE(j)                                                                \
 	(w[j] += SSIG1(w[((j) + 14) & 15]) + w[((j) + 9) & 15] + SSIG0(w[((j) + 1) & 15]))
 
-#define ROUND_S(a, b, c, d, e, f, g, h, j)                                        \
+#define ROUND_S(a, b, c, d, e, f, g, h, j, ab, bc)                                \
 	do {                                                                      \
 		SCHEDULE(j);                                                      \
-		ROUND(a, b, c, d, e, f, g, h, j);                                 \
+		ROUND(a, b, c, d, e, f, g, h, j, ab, bc);                         \
 	} while (0)
 
-/* Eight rounds starting at ring index o; after them the names line up again. */
-#define ROUNDS8(R, o)                          \
-	R(a, b, c, d, e, f, g, h, (o) + 0);    \
-	R(h, a, b, c, d, e, f, g, (o) + 1);    \
-	R(g, h, a, b, c, d, e, f, (o) + 2);    \
-	R(f, g, h, a, b, c, d, e, (o) + 3);    \
-	R(e, f, g, h, a, b, c, d, (o) + 4);    \
-	R(d, e, f, g, h, a, b, c, (o) + 5);    \
-	R(c, d, e, f, g, h, a, b, (o) + 6);    \
-	R(b, c, d, e, f, g, h, a, (o) + 7)
+/* Eight rounds starting at ring index o; after them the names line up
+ * again (and y holds b ^ c, as on entry). */
+#define ROUNDS8(R, o)                                  \
+	R(a, b, c, d, e, f, g, h, (o) + 0, x, y);      \
+	R(h, a, b, c, d, e, f, g, (o) + 1, y, x);      \
+	R(g, h, a, b, c, d, e, f, (o) + 2, x, y);      \
+	R(f, g, h, a, b, c, d, e, (o) + 3, y, x);      \
+	R(e, f, g, h, a, b, c, d, (o) + 4, x, y);      \
+	R(d, e, f, g, h, a, b, c, (o) + 5, y, x);      \
+	R(c, d, e, f, g, h, a, b, (o) + 6, x, y);      \
+	R(b, c, d, e, f, g, h, a, (o) + 7, y, x)
 
 /*
  * Rounds 0-15, then three passes of 16 scheduling rounds. Writing out all
@@ -83,6 +88,7 @@ void hb_sha256_compress(uint32_t state[8], uint32_t w[16])
 {
 	uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
 	uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
+	uint32_t x, y = b ^ c;
 	const uint32_t *k = K;
 	int r;
 
