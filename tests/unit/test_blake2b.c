@@ -233,7 +233,8 @@ static void test_rejects(void)
 	CHECK(out[0] == 0xaa);
 
 	/* The limits themselves are accepted. */
-	CHECK(hbox_blake2b(out, HBOX_BLAKE2B_BYTES_MIN, key, HBOX_BLAKE2B_KEYBYTES_MAX, msg, 3) == 0);
+	CHECK(hbox_blake2b(out, HBOX_BLAKE2B_BYTES_MIN, key, HBOX_BLAKE2B_KEYBYTES_MAX, msg, 3) ==
+	      0);
 	CHECK(hbox_blake2b(out, HBOX_BLAKE2B_BYTES_MAX, NULL, 0, NULL, 0) == 0);
 }
 
