@@ -43,8 +43,8 @@ void hb_keccak_squeeze(hbox_shake_ctx *ctx, uint8_t *out, size_t len);
 /*
  * NewHope's entry: nblocks * 168 bytes of SHAKE-128 output into out, the same
  * bytes hbox_shake_squeeze would give (the first call applies the padding).
- * ctx must come from hbox_shake128_init + hbox_shake_absorb. Fastest when
- * every squeeze so far was whole blocks (then no byte is copied twice).
+ * ctx must come from hbox_shake128_init + hbox_shake_absorb; nblocks * 168
+ * must fit in a size_t. out may be NULL when nblocks is 0.
  */
 void hb_shake128_squeezeblocks(hbox_shake_ctx *ctx, uint8_t *out, size_t nblocks);
 
