@@ -78,8 +78,10 @@ static inline uint32_t hb_nh_divq(uint32_t x)
 }
 
 /* NTT twiddles: entry d + j (1 <= d <= 512 a power of two, j < d) is
- * psi^((512/d)(2j+1)) * 2^16 mod q; entry 0 is unused. See newhope_ntt.c. */
+ * z = psi^((512/d)(2j+1)) times 2^16 mod q (zetas) and -z^-1 times 2^16 mod
+ * q (zetas_inv); entry 0 is unused. See newhope_ntt.c. */
 extern const uint16_t hb_nh_zetas[HB_NH_N];
+extern const uint16_t hb_nh_zetas_inv[HB_NH_N];
 
 /*
  * Forward NTT in place. Input: any uint16_t values, read as the coefficients

@@ -19,28 +19,30 @@
  * so the same computation, with every index bit-reversed, runs at distances
  * 1, 2, ..., 512 and leaves the values in natural order. At distance d the
  * butterfly pairs (b + j, b + j + d) for each block b of 2d entries and
- * j < d, always with the twiddle z = psi^((512/d)(2j+1)): an odd power of a
- * primitive (4d)-th root of unity, the same for every block. (The first stage
- * splits X^1024 + 1 = (X^512 - psi^512)(X^512 + psi^512); at d = 512 the
- * pair (j, j+512) ends up as the values at psi^(2j+1) and -psi^(2j+1).)
+ * j < d, always with the twiddle z(d, j) = psi^((512/d)(2j+1)): an odd power
+ * of a primitive (4d)-th root of unity, the same for every block. (The first
+ * stage splits X^1024 + 1 = (X^512 - psi^512)(X^512 + psi^512); at d = 512
+ * the pair (j, j+512) ends up as the values at psi^(2j+1) and -psi^(2j+1).)
  *
  * The inverse undoes each stage in reverse order with Gentleman-Sande
  * butterflies (x, y) -> (x + y, z^-1 (x - y)); the factors 1/2 collect into
- * 1/1024, applied in the last stage. Since psi^1024 = -1,
- * z(d, j)^-1 = -z(d, d-1-j), so the inverse reuses the forward table, read
- * backwards within each stage, with the difference taken the other way
- * round. Its output is in bit-reversed order and one permutation pass
- * (public indices) puts it in natural order.
+ * 1/1024, applied in the last stage. Its output is in bit-reversed order and
+ * one permutation pass (public indices) puts it in natural order.
+ *
+ * The stages with d >= 8 are simple loops over contiguous entries, which
+ * compilers vectorise; the three stages with d < 8 work on groups of 8
+ * entries with their 7 twiddles in registers.
  *
  * Reduction: Montgomery (R = 2^16) for every product with a twiddle,
  * Barrett-style multiply-and-shift for sums (hb_newhope.h); no division.
- * The bounds are in the comments of each butterfly.
+ * Bounds: see the butterfly macros.
  */
 #include "hb_newhope.h"
 
 /*
- * hb_nh_zetas[d + j] = psi^((512/d)(2j+1)) * 2^16 mod q for d = 1, 2, ..., 512
- * and j < d (Montgomery form); entry 0 is unused. Computed with
+ * hb_nh_zetas[d + j] = z(d, j) * 2^16 mod q = psi^((512/d)(2j+1)) * 2^16 mod q
+ * for d = 1, 2, ..., 512 and j < d (Montgomery form); entry 0 is unused.
+ * Computed with
  *   for k in 1..1023: d = 2^floor(log2 k); j = k - d;
  *                     zetas[k] = pow(7, (512/d)*(2j+1), 12289) * 2^16 % 12289
  * (a few lines of Python); tests/unit/test_newhope.c recomputes every entry.
@@ -134,29 +136,181 @@ const uint16_t hb_nh_zetas[HB_NH_N] = {
 	12198,  7830,  2711,  9949,
 };
 
+/*
+ * hb_nh_zetas_inv[d + j] = -z(d, j)^-1 * 2^16 mod q. Since psi^1024 = -1,
+ * -z(d, j)^-1 = z(d, d-1-j): this is hb_nh_zetas reversed within each
+ * stage (hb_nh_zetas_inv[d + j] = hb_nh_zetas[2d - 1 - j]), stored
+ * separately so that both transforms read their table in increasing order.
+ */
+const uint16_t hb_nh_zetas_inv[HB_NH_N] = {
+	    0,  7888, 11208, 11060,  9759,  4342,  6275,  6960,  9710,  5266,  5825,  6399,
+	 7538,  9477,   586,  1591,  9180,  6442,  1688,   965, 10329,  7674,  8100,  6407,
+	10164,  3743,  1885,  1711,  1364,  7099, 10414,  1134,  3872,  4042,  7863,  7072,
+	 6570,  8877,  1237,   117,  1690,  2564,  1534,  4407,  6308,  6458,   432,  6240,
+	   14,  5664,  3983,  1549,  8720,  4431, 10751,   997,  4843,  7144,  7610,  4783,
+	 2181,  2829, 12189, 12210, 12276,  2851,  5274,  7045,  2446,  6180,  1195,  7340,
+	 7703,   883,  2030, 11389, 10206, 11578, 12241,  2019,  3403,   489, 10922,  2967,
+	 3467, 10086, 10481,  2315,  9386,  6130,  1762,  1156,  3604, 11236,  9729,  9368,
+	 5351,  1502,  9020, 10772,  4668,  9493, 10078,  4673,   834,  3323,  3854,  8401,
+	 3782,  5285,  2742, 12163,  6836, 10469,  5892,  1020,  3180, 10637,  4970,  7543,
+	 7613,  9277,   730,  1553,  9179,  3316, 11061,  5569,  5654,  6188,   278,  7003,
+	 5204,  8821,  5381,  1477, 10993,  3159,  5357,  7680,  5858,  8763,   914,  8525,
+	12247,  7783,  6375,  9807,  7586,  4551,  1964, 10574,   340,  8388,  1060,  6633,
+	 7642, 10559,  5753,  9787, 10707,  2320,  6634,   727, 11285, 11664,  8436,   943,
+	 4614,  8723,  7156,  4063,  9298,   378,  3687,  4070, 10049,  5460,  8197,  6902,
+	 3146,  9229, 10531,  2749,  1748,  4956,  3281,  9668, 10229,  1949,  3698,  1739,
+	 5746,  9036,  5625, 10099,  3802,  7630,  7516,  9330,   300,  2341,  8887,  3684,
+	  237,  7871,    16, 12250, 11616,  8553,  2962,  3533, 12126,  8846,  4552,  7338,
+	11300,  6251,  7037,  3585,  8927,  9731,  4699, 10820,  7421,  2649,  5064,  6090,
+	 2053,  9589,  3509,  6040,  3711, 10156,  2895, 12145,   351,  6057,  9046, 10209,
+	 5070,  1467,  6409,  8188,  7692,  8901,  5186, 10401,  4602,  5680, 10733,  6865,
+	  932,  6945,   737,  3580,  6688, 11652,  8276,  5393,  1333,  4520, 11344,  7416,
+	 9216,   357,  2114,  1434,  5600,  1113, 10928,  8808, 10230,  9253,  7323,  4328,
+	 4424,  7884,  7650,  8433,  4395,  9399, 11561,  2436,  7919,  3279, 12188, 11209,
+	10231,  8777,   408,  2416,  5150,  6400,  1272,  8978,  3044,  1158,  1797,  4858,
+	10213,  5056,  1988, 12254,  4371,  8534,  5475, 11457,  2784,  2028,  5503, 10418,
+	 5788,  9937,  1253,  5733, 11539,   619,   292,  8476,  8505,  6990,  3079,  9076,
+	 5552, 11672, 11045,  2272, 12249,  6751,  6242,  2746,  7827, 10204,  9340,  2778,
+	 4884, 10126,  9601,  1432,  6552,  2654,  2463,  7356,   909,  9720,  6233,  7030,
+	 8617,  2834,  2806,  3845,   841,  5221,  9471,  1867,  8405,  5434,  6395,  3652,
+	 6686,   315,  9817,  9217, 12170,  7488, 11811,  6326, 11918,  4550,  9353,  8879,
+	 1012,  9848,  6750,  6718,  9661,  9739,  9478, 10824,  9156,  4339, 11477,  5553,
+	11196,  4130,   360,   686,  5267, 12153,  3291,  6476,  1963, 11865,  5200,  7178,
+	11903, 11690,  2477,   692,  2411,  7530,  4108, 10832,  5348, 10464,  8470, 11361,
+	11613,  2262,  4720,  2167,   784,  7775, 10378,   250,  3890,  3999,  1271,  9454,
+	 9959,  3070,  1071,  6342,  4302,  4511,  3339,  8206,  1846,  6112,  3181,  9680,
+	  695,   983, 11363, 10661,   721,   896,  3619, 10105,  7308, 11468,  9837, 11986,
+	 9049,  6115,  1753,  1224,  7248,  3161,  6911,  3816,  2356,  9132,  3474,  5391,
+	 2285,  6061,  2879,  5964, 12184,   824,  1024,  4136,  9793,  8352,  6084,  4220,
+	 6676,  5075,  5233,  3759,  4910, 10039,  1857,   876,   850,   937,  8681,  9237,
+	 2650,  4367, 10438,  8557,  6816, 12169,  7964,  6437,  8238, 11192,  6034,  3442,
+	 8334,  2363,  5800,  4225,  4296,  7367,  7962,  7389,  9779,  2727,  4582,  6410,
+	 8801,  1273,  8502,  8418, 11535,  2523,  3374,  3835,  9949,  2711,  7830, 12198,
+	 8776,  6449,   884,  2526,  9331,  1946,  7062,  7668,  5674, 12154,  2756,  2815,
+	 3067, 11850,  2499,    51,  2509,   302, 10038,  3716,  2333,   800,  7791,   159,
+	 2762, 10339,   211,  6525, 10165,  3217,  3326,  4833,  2105,  9824,  5718,  5885,
+	 6390,   632,  6032,  6393,  4394,  4604,  9875,  8227,  6187,  4139,  4348,  8365,
+	 7193, 12185,  4763,   348,  6277,  6398, 10664,  2224, 11582, 10519,  4729,  6868,
+	10172, 11995, 12283,  4765,  2856,  5325,  4623,  9123, 11472,  7758,  7933,  6181,
+	 8904,  7204,  1401, 11816,  9019,  3946,  8106,  1921,   290,  7279,  9428,   694,
+	10046,  1459, 10814,  5989,  1627,   284, 12044, 12284,  6019,  2380, 10582,  9997,
+	 1458,  9560,  6465,  8659,  7199,  7420,  1907,  7312,  1654,  9564, 11481,  6755,
+	 3649,  4338,  8114, 11953,  8771,   179,  3264,   819,  7039,  3404,  4333,  1844,
+	 2044,  7064, 10176,  4722, 10379,  1215, 12063, 11532,  9264,  3951,  2087, 11830,
+	 1997,  9571,  7970,  3423,  3581,  5089,  3615, 10858, 12009,  5261, 10390,  2720,
+	 6827,  7914,  6933,  5659,  5633,  9896,  9983,  8480,  3935,  6601,  7157,  3908,
+	 9610,  7720,  9437, 11980,  5762, 11905, 10024, 10738,  8997,   936,  6289,  9157,
+	 4952,  3863,  2336,  4562,  6363,  3641,  6595, 11922,  6764,  2646,    54,  6271,
+	11163,  1231,  7549,  3916,  7353,  3912,  2337,  5816,  5887,  8898, 11969,  4257,
+	 4852,  1353,   780,  7289,  9679,  8223,  1171,  6043,  7898, 11447,   986,  7544,
+	 9935,  9733,  2205,    45,  7274,  3158,  3074,  8339, 11456, 12272,  3260,  8092,
+	 8943,  6954,  7415,  7926,  9692, 12236,  7272,   650,  4026, 10114,   708,  3024,
+	 7084, 10678,  7491,  4918, 10383,  6231, 10159,  7982,  6182, 10158,  6728,  6658,
+	 4901,  1354,  2034,  6813,  2647,  1308,  5795,  4131,  6605, 12173,  2004,  6060,
+	 4638,  3355,  4332,   590,  2520,  1807,  4802,    98,     2,  2508, 11337, 10514,
+	10748,  9248,  8465,  9703,  1452,  2036,  9321,  1695, 11822,  4254,  1090,  2781,
+	 9587,  3456,  8096,  1670,  5050,  3865,  4844,  3610,  4588,  2100,  3554,  8098,
+	 4178,  4098,  2090,  3303,   569,   764, 11803,  5006, 10134,  1210,  5793,  1623,
+	 7557,  1659,  3545,  9101,  8462,  5941,  2880, 10843,  5488,   112,  5269,  8133,
+	11201, 12016,  1750,  7058,  2652,  7578,  3415,  5838,  8897, 10715,  4733, 11884,
+	 8268,  8445,  9201, 10972,  7497,   153,  7527,   906,  5536, 11148,  6999,  2400,
+	11084,   477,  8286,  6439,   633,  7286,  5917,  9651,  9978,  2210,  6315,  4894,
+	 4865,  5366,  6881,  1896,  5807,  6890,   893,  1523,  5047,   103,  6272,   128,
+	  755,   517,  9290, 11977,  2000,  1044,  6542,  6905,  7414,  6672, 10168,  6979,
+	 1898,  8315,  5938, 11407, 12271,  2006,  8568,  3686,  1580,  2791,  9838, 10985,
+	11510,  6254,  2134,  9323,  4203, 10870,  2479, 11838, 12029,  5763,   870,  9548,
+	 3706,  2082,  5560,  4377,  7864,  5678,  4881,   852, 11554, 12274,  5768,  7140,
+	 7168,  5413,  4374,  4102,  7106,  1399,  9308,  9971,  5721,  9647,  4962,  4114,
+	 9865,  7976, 10947,   725, 12053, 11281,  1735,   537,  9792,  2457,  8828, 10212,
+	  710,  5532,  6132,  8903,  5950,  1877,  6559,  3645, 11611, 10018,  3214, 11853,
+	 6261, 10912,  5991,  4135, 11621, 10269, 10743,  2978, 10845,  7996, 11449,  3494,
+	 6592,  8160,  8192, 11453,  8510,  4688,  4610,  5110,  5371,   862, 11805,  7514,
+	 9182, 11724,  4252, 10871,  3733, 11362,  4997, 11137,  5494,  7636,  2413,  2808,
+	 6578,  2893,  2567, 11589,  7008,  1397,  6800, 10923,  7496, 11188,  8003,  7938,
+	  162,  6524,  8911,  3693, 10358, 11748,  9770, 11736,  7011,  5159,  5372,  2116,
+	11329,   482,  2267,  4059,
+};
+
 /* n^-1 = 2^-10, as the Montgomery factor 2^-10 * 2^16 = 64 mod q. */
 #define NH_NINV_MONT 64u
-/* psi^512 * 2^16 * 2^-10 mod q = hb_nh_zetas[1] * 2^-10 mod q: the last
+/* -z(1, 0)^-1 * 2^16 * 2^-10 mod q = hb_nh_zetas_inv[1] * 2^-10 mod q: the last
  * inverse butterfly's twiddle with the 1/1024 folded in. */
 #define NH_Z1_NINV_MONT 3656u
 
+/*
+ * The butterflies below keep every value below 2^16 and say so with
+ * uint16_t casts (which therefore never change a value): knowing that the
+ * operands of each multiplication fit 16 bits lets compilers use 16x16-bit
+ * vector multiplies instead of emulating 32-bit ones.
+ *
+ * Forward (Cooley-Tukey) butterfly on uint32_t lvalues x, y (< 2^16) with
+ * twiddle z (< q, Montgomery form): x < 2q after Barrett; z y < 2^30 so
+ * t = z y / 2^16 mod q is below 2^14 + q < 2q; the outputs x + t and
+ * x + 2q - t are then in [0, 4q), below 2^16.
+ */
+#define CT_BF(x, y, z)                                                                            \
+	do {                                                                                      \
+		uint32_t xr_ = hb_nh_barrett(x);                                                  \
+		uint32_t t_ = hb_nh_montred((z) * (y));                                           \
+		(x) = (uint16_t)(xr_ + t_);                                                       \
+		(y) = (uint16_t)(xr_ + 2u * HB_NH_Q - t_);                                        \
+	} while (0)
+
+/*
+ * Inverse (Gentleman-Sande) butterfly on x, y < 2q with zi = -z^-1 in
+ * Montgomery form: x + y < 4q, Barrett gives < 2q; y + 2q - x is in
+ * (0, 4q), times zi < q stays below 2^30, so the Montgomery result
+ * zi (y - x) = z^-1 (x - y) is below 2^14 + q < 2q.
+ */
+#define GS_BF(x, y, zi)                                                                           \
+	do {                                                                                      \
+		uint32_t s_ = hb_nh_barrett((uint16_t)((x) + (y)));                               \
+		(y) = (uint16_t)hb_nh_montred((zi) * (uint16_t)((y) + 2u * HB_NH_Q - (x)));       \
+		(x) = (uint16_t)s_;                                                               \
+	} while (0)
+
 void hb_nh_ntt(hb_nh_poly *p)
 {
-	uint16_t *a = p->c;
+	uint16_t *restrict a = p->c;
+	const uint32_t z1 = hb_nh_zetas[1], z2 = hb_nh_zetas[2], z3 = hb_nh_zetas[3];
+	const uint32_t z4 = hb_nh_zetas[4], z5 = hb_nh_zetas[5], z6 = hb_nh_zetas[6];
+	const uint32_t z7 = hb_nh_zetas[7];
 	size_t d, b, j;
 
-	for (d = 1; d < HB_NH_N; d <<= 1) {
-		const uint16_t *z = hb_nh_zetas + d;
+	/* d = 1, 2, 4 within each group of 8 */
+	for (b = 0; b < HB_NH_N; b += 8) {
+		uint32_t x0 = a[b], x1 = a[b + 1], x2 = a[b + 2], x3 = a[b + 3];
+		uint32_t x4 = a[b + 4], x5 = a[b + 5], x6 = a[b + 6], x7 = a[b + 7];
+		CT_BF(x0, x1, z1);
+		CT_BF(x2, x3, z1);
+		CT_BF(x4, x5, z1);
+		CT_BF(x6, x7, z1);
+		CT_BF(x0, x2, z2);
+		CT_BF(x1, x3, z3);
+		CT_BF(x4, x6, z2);
+		CT_BF(x5, x7, z3);
+		CT_BF(x0, x4, z4);
+		CT_BF(x1, x5, z5);
+		CT_BF(x2, x6, z6);
+		CT_BF(x3, x7, z7);
+		a[b] = (uint16_t)x0;
+		a[b + 1] = (uint16_t)x1;
+		a[b + 2] = (uint16_t)x2;
+		a[b + 3] = (uint16_t)x3;
+		a[b + 4] = (uint16_t)x4;
+		a[b + 5] = (uint16_t)x5;
+		a[b + 6] = (uint16_t)x6;
+		a[b + 7] = (uint16_t)x7;
+	}
+
+	for (d = 8; d < HB_NH_N; d <<= 1) {
+		const uint16_t *restrict z = hb_nh_zetas + d;
 		for (b = 0; b < HB_NH_N; b += 2 * d) {
 			for (j = 0; j < d; j++) {
-				/* x < 2q after Barrett; z < q and y < 2^16 give a
-				 * product below 2^30 and t < 2^14 + q < 2q. Both
-				 * outputs are then below 4q < 2^16 (and x + 2q - t
-				 * cannot go negative). */
-				uint32_t x = hb_nh_barrett(a[b + j]);
-				uint32_t t = hb_nh_montred((uint32_t)z[j] * a[b + j + d]);
-				a[b + j] = (uint16_t)(x + t);
-				a[b + j + d] = (uint16_t)(x + 2u * HB_NH_Q - t);
+				uint32_t x = a[b + j], y = a[b + j + d];
+				CT_BF(x, y, (uint32_t)z[j]);
+				a[b + j] = (uint16_t)x;
+				a[b + j + d] = (uint16_t)y;
 			}
 		}
 	}
@@ -184,29 +338,54 @@ static void bitrev(uint16_t a[HB_NH_N])
 
 void hb_nh_invntt(hb_nh_poly *p)
 {
-	uint16_t *a = p->c;
+	uint16_t *restrict a = p->c;
+	const uint32_t z2 = hb_nh_zetas_inv[2], z3 = hb_nh_zetas_inv[3];
+	const uint32_t z4 = hb_nh_zetas_inv[4], z5 = hb_nh_zetas_inv[5], z6 = hb_nh_zetas_inv[6];
+	const uint32_t z7 = hb_nh_zetas_inv[7];
 	size_t d, b, j;
 
-	for (d = HB_NH_N / 2; d > 1; d >>= 1) {
-		/* z(d, j)^-1 = -z(d, d-1-j) = -hb_nh_zetas[2d - 1 - j] */
-		const uint16_t *z = hb_nh_zetas + 2 * d - 1;
+	for (d = HB_NH_N / 2; d >= 8; d >>= 1) {
+		const uint16_t *restrict z = hb_nh_zetas_inv + d;
 		for (b = 0; b < HB_NH_N; b += 2 * d) {
 			for (j = 0; j < d; j++) {
-				/* x, y < 2q: x + y < 4q < 2^16, Barrett gives < 2q;
-				 * y + 2q - x is in (0, 4q), times z < q stays below
-				 * 2^30, so Montgomery gives < 2^14 + q < 2q. */
 				uint32_t x = a[b + j], y = a[b + j + d];
-				a[b + j] = (uint16_t)hb_nh_barrett(x + y);
-				a[b + j + d] =
-				    (uint16_t)hb_nh_montred((uint32_t)z[-(ptrdiff_t)j] * (y + 2u * HB_NH_Q - x));
+				GS_BF(x, y, (uint32_t)z[j]);
+				a[b + j] = (uint16_t)x;
+				a[b + j + d] = (uint16_t)y;
 			}
 		}
 	}
-	/* d = 1, with the factor 1/1024 folded into both outputs (< 2q). */
-	for (b = 0; b < HB_NH_N; b += 2) {
-		uint32_t x = a[b], y = a[b + 1];
-		a[b] = (uint16_t)hb_nh_montred((x + y) * NH_NINV_MONT);
-		a[b + 1] = (uint16_t)hb_nh_montred((y + 2u * HB_NH_Q - x) * NH_Z1_NINV_MONT);
+
+	/* d = 4, 2, 1 within each group of 8; the last stage also multiplies
+	 * by 1/1024 (x + y < 4q and y + 2q - x < 4q: both results < 2q). */
+	for (b = 0; b < HB_NH_N; b += 8) {
+		uint32_t x0 = a[b], x1 = a[b + 1], x2 = a[b + 2], x3 = a[b + 3];
+		uint32_t x4 = a[b + 4], x5 = a[b + 5], x6 = a[b + 6], x7 = a[b + 7], s;
+		GS_BF(x0, x4, z4);
+		GS_BF(x1, x5, z5);
+		GS_BF(x2, x6, z6);
+		GS_BF(x3, x7, z7);
+		GS_BF(x0, x2, z2);
+		GS_BF(x1, x3, z3);
+		GS_BF(x4, x6, z2);
+		GS_BF(x5, x7, z3);
+#define LAST_BF(x, y)                                                                             \
+	s = hb_nh_montred((uint16_t)((x) + (y)) * NH_NINV_MONT);                                  \
+	(y) = hb_nh_montred((uint16_t)((y) + 2u * HB_NH_Q - (x)) * NH_Z1_NINV_MONT);              \
+	(x) = s
+		LAST_BF(x0, x1);
+		LAST_BF(x2, x3);
+		LAST_BF(x4, x5);
+		LAST_BF(x6, x7);
+#undef LAST_BF
+		a[b] = (uint16_t)x0;
+		a[b + 1] = (uint16_t)x1;
+		a[b + 2] = (uint16_t)x2;
+		a[b + 3] = (uint16_t)x3;
+		a[b + 4] = (uint16_t)x4;
+		a[b + 5] = (uint16_t)x5;
+		a[b + 6] = (uint16_t)x6;
+		a[b + 7] = (uint16_t)x7;
 	}
 	bitrev(a);
 }
