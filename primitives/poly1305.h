@@ -6,10 +6,10 @@
  * forge tags. Use it inside a construction that derives a fresh key per
  * message (hbox_aead_*, hbox_secretbox) unless you know what you are doing.
  *
- * Two arithmetic paths give identical tags: radix 2^44 with 64x64->128-bit
- * products where the compiler has unsigned __int128, radix 2^26 with
- * 32x32->64-bit products elsewhere (or when HB_POLY1305_32BIT is defined
- * while compiling poly1305.c).
+ * Two arithmetic paths give identical tags: radix 2^64 with 64x64->128-bit
+ * products where the compiler has unsigned __int128 (gcc, clang on 64-bit
+ * targets), radix 2^26 with 32x32->64-bit products elsewhere (or when
+ * HB_POLY1305_32BIT is defined while compiling poly1305.c).
  */
 #ifndef HOPEBOX_POLY1305_H
 #define HOPEBOX_POLY1305_H

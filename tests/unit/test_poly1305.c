@@ -1,9 +1,10 @@
 /*
  * Unit tests for Poly1305: RFC 8439 example, incremental == one-shot at
  * every split, both arithmetic paths against each other and against a slow
- * byte-wise reference, edge keys and blocks, verify, aliasing, ctx wipe.
+ * byte-wise reference, edge keys and blocks, rare carries, verify, aliasing,
+ * ctx wipe.
  *
- * Both paths: the library uses radix 2^44 where __int128 exists. This file
+ * Both paths: the library uses radix 2^64 where __int128 exists. This file
  * compiles primitives/poly1305.c a second time, forced onto the radix 2^26
  * path with HB_POLY1305_32BIT and with its public functions renamed p26_*,
  * so the two run side by side in one program on the same context type (the
@@ -257,6 +258,78 @@ static void test_near_p(void)
 	CHECK(bad == 0);
 }
 
+/*
+ * Rare carries. With r = 1 the accumulator is the plain sum of the blocks
+ * (plus 2^128 each, mod p), so chosen blocks reach the carry paths random
+ * data practically never hits: e.g. ff..ff then 01 00..00 carries out of
+ * both low words at once, and three ff..ff blocks make the fold of bits 130+
+ * carry through both words into the top limb. Other small r (r1 = 4 gives
+ * s1 = 5 on the 64-bit path) mix the columns. Blocks are drawn from a
+ * palette of such edge values; all paths must agree with the reference.
+ */
+static void test_carries(void)
+{
+	static const char *const keys_r[] = {
+		"01000000000000000000000000000000", "00000000000000000400000000000000",
+		"01000000000000000400000000000000", "ffffff0f000000000000000000000000",
+		"0000000000000000fcffff0ffcffff0f", "03000000000000000000000000000000",
+	};
+	uint8_t key[32], msg[16 * 8], a[16], b[16], r[16];
+	unsigned long bad = 0;
+	size_t nblocks, i, j, tail;
+	int trial;
+
+	for (i = 0; i < sizeof keys_r / sizeof keys_r[0]; i++) {
+		tu_unhex(key, 16, keys_r[i]);
+		for (trial = 0; trial < 400; trial++) {
+			tu_rand_bytes(key + 16, 16);
+			nblocks = 1 + tu_rand_below(8);
+			for (j = 0; j < nblocks; j++) {
+				uint8_t *blk = msg + 16 * j;
+				switch (tu_rand_below(5)) {
+				case 0:
+					memset(blk, 0xff, 16);
+					break;
+				case 1:
+					memset(blk, 0, 16);
+					blk[0] = (uint8_t)(1 + tu_rand_below(8));
+					break;
+				case 2:
+					memset(blk, 0xff, 16);
+					blk[0] = (uint8_t)(0xff - tu_rand_below(8));
+					break;
+				case 3:
+					memset(blk, 0, 16);
+					break;
+				default:
+					tu_rand_bytes(blk, 16);
+				}
+			}
+			/* sometimes end in a partial block */
+			tail = (trial & 3) == 0 ? tu_rand_below(16) : 0;
+			compare_all(msg, 16 * (nblocks - 1) + (tail ? tail : 16), key, &bad);
+		}
+	}
+	/* The two named cases, explicitly. */
+	memset(key, 0, 32);
+	key[0] = 1;
+	memset(msg, 0xff, 48);
+	for (i = 16; i < 32; i++)
+		msg[i] = (uint8_t)(i == 16);
+	hbox_poly1305(a, msg, 32, key);
+	p26_poly1305(b, msg, 32, key);
+	ref_poly1305(r, msg, 32, key);
+	CHECK_EQ_BYTES(a, r, 16);
+	CHECK_EQ_BYTES(b, r, 16);
+	memset(msg, 0xff, 48);
+	hbox_poly1305(a, msg, 48, key);
+	p26_poly1305(b, msg, 48, key);
+	ref_poly1305(r, msg, 48, key);
+	CHECK_EQ_BYTES(a, r, 16);
+	CHECK_EQ_BYTES(b, r, 16);
+	CHECK(bad == 0);
+}
+
 static void test_verify_alias(void)
 {
 	uint8_t key[32], msg[100], tag[16], want[16];
@@ -311,6 +384,7 @@ int main(void)
 	test_splits();
 	test_paths();
 	test_near_p();
+	test_carries();
 	test_verify_alias();
 	return tu_report("test_poly1305");
 }
