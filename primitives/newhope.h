@@ -65,7 +65,10 @@ int hbox_newhope_sharedb(uint8_t key[HBOX_NEWHOPE_BYTES], uint8_t sendb[HBOX_NEW
  * Alice's last step: the shared key from her secret key and Bob's reply.
  * Returns 0; -1 (with key zeroed) when sk or sendb holds a coefficient
  * >= q. The check does not branch on sk. A tampered but well-formed sendb
- * is not detected: it gives a key that differs from Bob's.
+ * is not detected: a change to the polynomial gives a key that differs
+ * from Bob's, while a change to the 256 hint bytes often leaves the key
+ * unchanged (it moves a point by less than the decoding radius). Only an
+ * authenticated transcript protects the exchange.
  */
 int hbox_newhope_shareda(uint8_t key[HBOX_NEWHOPE_BYTES], const uint8_t sk[HBOX_NEWHOPE_SKBYTES],
                          const uint8_t sendb[HBOX_NEWHOPE_SENDBBYTES]);
