@@ -1,7 +1,11 @@
 /*
  * hopebox-bench: cycles per operation and per byte for every primitive.
  *
- *   hopebox-bench [--summary] [--filter TEXT]
+ *   hopebox-bench [--summary] [--filter TEXT] [--json FILE] [--no-peers]
+ *
+ * When libsodium, OpenSSL or Nettle were found at build time, the same
+ * operations are timed with them in the same run and a comparison table
+ * (hopebox / best peer) follows the hopebox rows.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +49,8 @@ int main(int argc, char **argv)
 	struct bench b;
 	char cpu[256], date[32];
 	time_t t = time(NULL);
-	int i;
+	const char *json = NULL;
+	int i, peers = 1;
 
 	memset(&b, 0, sizeof b);
 	for (i = 1; i < argc; i++) {
@@ -53,8 +58,13 @@ int main(int argc, char **argv)
 			b.quick = 1;
 		} else if (strcmp(argv[i], "--filter") == 0 && i + 1 < argc) {
 			b.filter = argv[++i];
+		} else if (strcmp(argv[i], "--json") == 0 && i + 1 < argc) {
+			json = argv[++i];
+		} else if (strcmp(argv[i], "--no-peers") == 0) {
+			peers = 0;
 		} else {
-			fprintf(stderr, "usage: %s [--summary] [--filter TEXT]\n", argv[0]);
+			fprintf(stderr, "usage: %s [--summary] [--filter TEXT] [--json FILE] [--no-peers]\n",
+			        argv[0]);
 			return 2;
 		}
 	}
@@ -70,5 +80,8 @@ int main(int argc, char **argv)
 	printf("%-32s %8s %14s %10s\n", "operation", "bytes", "cycles/op", "cycles/B");
 	for (i = 0; suites[i].name != NULL; i++)
 		suites[i].run(&b);
+	if (peers)
+		bench_peers(&b);
+	bench_compare(json, cpu, date);
 	return 0;
 }
