@@ -126,9 +126,11 @@ void hb_nh_uniform(hb_nh_poly *a, const uint8_t seed[HB_NH_SEEDBYTES]);
  * Centred binomial noise psi_16 from ChaCha20 (original layout, key = seed,
  * nonce = (nonce, 0, ..., 0), counter from 0): coefficient i is
  * HW(b0) + HW(b1) - HW(b2) - HW(b3) + q for the 4 keystream bytes of word i.
- * Output in [q - 16, q + 16].
+ * Output in [q - 16, q + 16]. hb_nh_addnoise adds the same samples to r
+ * instead (any uint16_t input, output below 2q), saving a polynomial buffer.
  */
 void hb_nh_getnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce);
+void hb_nh_addnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce);
 
 /*
  * Reconciliation (paper section 5). helprec writes the 2-bit hints of

@@ -11,8 +11,8 @@
  *          key = SHA3-256(Rec(v, c));  sendb = b' || c
  *   Alice: v' = NTT^-1(sk o b');  key = SHA3-256(Rec(v', c))
  *
- * Stack: at most three polynomials (2 KiB each) are live at a time, so no
- * call needs much more than 6 KiB (see the stack figures in the README).
+ * Stack: at most two polynomials (2 KiB each) are live at a time: noise e''
+ * is added in place and each buffer is reused once its value is consumed.
  */
 #include "newhope.h"
 
@@ -36,23 +36,24 @@ int hbox_newhope_keygen_derand(uint8_t senda[HBOX_NEWHOPE_SENDABYTES],
                                const uint8_t coins[HBOX_NEWHOPE_KEYGEN_COINBYTES])
 {
 	const uint8_t *seed = coins, *noiseseed = coins + HB_NH_SEEDBYTES;
-	hb_nh_poly s, e, a;
+	hb_nh_poly s, t;
 
+	/* t = a o NTT(s), sk = NTT(s) */
 	hb_nh_getnoise(&s, noiseseed, NONCE_S);
 	hb_nh_ntt(&s);
-	hb_nh_getnoise(&e, noiseseed, NONCE_E);
-	hb_nh_ntt(&e);
-	hb_nh_uniform(&a, seed);
-
-	hb_nh_pointwise(&a, &a, &s); /* a < q, as pointwise needs */
-	hb_nh_add(&a, &a, &e);
-	hb_nh_tobytes(senda, &a);
-	memcpy(senda + HB_NH_POLYBYTES, seed, HB_NH_SEEDBYTES);
+	hb_nh_uniform(&t, seed);
+	hb_nh_pointwise(&t, &t, &s); /* a < q, as pointwise needs */
 	hb_nh_tobytes(sk, &s);
 
+	/* pk = t + NTT(e), e reusing s's storage */
+	hb_nh_getnoise(&s, noiseseed, NONCE_E);
+	hb_nh_ntt(&s);
+	hb_nh_add(&t, &t, &s);
+	hb_nh_tobytes(senda, &t);
+	memcpy(senda + HB_NH_POLYBYTES, seed, HB_NH_SEEDBYTES);
+
 	hbox_wipe(&s, sizeof s);
-	hbox_wipe(&e, sizeof e);
-	hbox_wipe(&a, sizeof a);
+	hbox_wipe(&t, sizeof t);
 	return 0;
 }
 
@@ -78,7 +79,7 @@ int hbox_newhope_sharedb_derand(uint8_t key[HBOX_NEWHOPE_BYTES],
 {
 	uint8_t *hint = sendb + HB_NH_POLYBYTES;
 	uint8_t bits[32];
-	hb_nh_poly sp, t, v;
+	hb_nh_poly sp, v;
 
 	/* senda is public: rejecting it early leaks nothing. */
 	if (hb_nh_frombytes(&v, senda) != 0) {
@@ -93,24 +94,22 @@ int hbox_newhope_sharedb_derand(uint8_t key[HBOX_NEWHOPE_BYTES],
 	hb_nh_ntt(&sp);
 	hb_nh_pointwise(&v, &v, &sp); /* pk < 2^14 from frombytes */
 	hb_nh_invntt(&v);
-	hb_nh_getnoise(&t, coins, NONCE_E2);
-	hb_nh_add(&v, &v, &t);
+	hb_nh_addnoise(&v, coins, NONCE_E2);
 
 	hb_nh_helprec(hint, &v, coins, NONCE_REC);
 	hb_nh_rec(bits, &v, hint);
 	hbox_sha3_256(key, bits, sizeof bits);
 
-	/* b' = a o NTT(s') + NTT(e'), a reusing v's storage */
-	hb_nh_getnoise(&t, coins, NONCE_E);
-	hb_nh_ntt(&t);
+	/* b' = a o NTT(s') + NTT(e'), reusing v's and then s''s storage */
 	hb_nh_uniform(&v, senda + HB_NH_POLYBYTES);
 	hb_nh_pointwise(&v, &v, &sp);
-	hb_nh_add(&t, &t, &v);
-	hb_nh_tobytes(sendb, &t);
+	hb_nh_getnoise(&sp, coins, NONCE_E);
+	hb_nh_ntt(&sp);
+	hb_nh_add(&v, &v, &sp);
+	hb_nh_tobytes(sendb, &v);
 
 	hbox_wipe(bits, sizeof bits);
 	hbox_wipe(&sp, sizeof sp);
-	hbox_wipe(&t, sizeof t);
 	hbox_wipe(&v, sizeof v);
 	return 0;
 }

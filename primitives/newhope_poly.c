@@ -102,7 +102,12 @@ void hb_nh_uniform(hb_nh_poly *a, const uint8_t seed[HB_NH_SEEDBYTES])
 /* Keystream bytes processed per ChaCha20 call in the noise sampler. */
 #define NH_NOISE_CHUNK 512
 
-void hb_nh_getnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce)
+/*
+ * r[i] = (r[i] & keep) + noise_i, reduced below 2q: keep = 0 samples, keep =
+ * 0xFFFF adds (a public choice). Barrett leaves the plain samples
+ * q - 16 .. q + 16 unchanged (5 (q + 16) < 2^16).
+ */
+static void noise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce, uint32_t keep)
 {
 	uint8_t buf[NH_NOISE_CHUNK];
 	uint8_t n[8] = {0};
@@ -110,6 +115,7 @@ void hb_nh_getnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce)
 
 	n[0] = nonce;
 	for (chunk = 0; chunk < 4 * HB_NH_N / NH_NOISE_CHUNK; chunk++) {
+		uint16_t *out = r->c + chunk * (NH_NOISE_CHUNK / 4);
 		hbox_chacha20(buf, NULL, sizeof buf, seed, n,
 		              (uint64_t)(chunk * (NH_NOISE_CHUNK / 64)));
 		for (i = 0; i < NH_NOISE_CHUNK / 4; i++) {
@@ -120,9 +126,19 @@ void hb_nh_getnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce)
 			w = (w & 0x33333333u) + ((w >> 2) & 0x33333333u);
 			w = (w + (w >> 4)) & 0x0F0F0F0Fu;
 			w = (w + (w >> 8)) & 0x00FF00FFu;
-			r->c[chunk * (NH_NOISE_CHUNK / 4) + i] =
-			    (uint16_t)((w & 0xFFFFu) + HB_NH_Q - (w >> 16));
+			w = (w & 0xFFFFu) + HB_NH_Q - (w >> 16);
+			out[i] = (uint16_t)hb_nh_barrett((out[i] & keep) + w);
 		}
 	}
 	hbox_wipe(buf, sizeof buf);
+}
+
+void hb_nh_getnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce)
+{
+	noise(r, seed, nonce, 0);
+}
+
+void hb_nh_addnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce)
+{
+	noise(r, seed, nonce, 0xFFFFu);
 }
