@@ -78,16 +78,16 @@ static inline void hb_fe_sub(hb_fe h, const hb_fe f, const hb_fe g)
 }
 
 /*
- * Carry five columns r_k into a tight result, in two passes so that the
- * 128-bit shifts do not form a dependency chain:
+ * Carry five columns r_k into a tight result, in two passes in which every
+ * limb is independent of the others (no carry chain, so short latency):
  *   1. h_k = (r_k mod 2^51) + (r_{k-1} >> 51), with r_4 >> 51 entering
- *      limb 0 times 19. Column 4 has no folded term (< 5 * 2^106 + 2^60),
- *      so r_4 >> 51 < 2^58 and 19 times it < 2^62; the other carries are
+ *      limb 0 times 19. Column 4 has no folded term (< 5 * 2^106), so
+ *      r_4 >> 51 < 2^58 and 19 times it < 2^62; the other carries are
  *      < 2^62 (column 0, the largest, is < 77 * 2^106 < 2^113). So every
  *      h_k < 2^63, in 64-bit arithmetic from here on.
- *   2. a 64-bit carry chain 0 -> 1 -> 2 -> 3 -> 4, whose carry out of limb
- *      4 is < 2^12 and goes (times 19) into limb 0, now < 2^51.
- * Result: limbs 1..4 < 2^51, limb 0 < 2^51 + 2^17 (tight).
+ *   2. the same step once more on the h_k: each carry is now < 2^12, so
+ *      limbs 1..4 end < 2^51 + 2^12 and limb 0 < 2^51 + 19 * 2^12.
+ * Result: every limb < 2^51 + 2^17 (tight).
  */
 static inline void hb_fe_carry_wide(hb_fe h, hb_u128 r0, hb_u128 r1, hb_u128 r2, hb_u128 r3,
                                     hb_u128 r4)
@@ -100,22 +100,11 @@ static inline void hb_fe_carry_wide(hb_fe h, hb_u128 r0, hb_u128 r1, hb_u128 r2,
 	h3 = ((uint64_t)r3 & HB_FE_M51) + (uint64_t)(r2 >> 51);
 	h4 = ((uint64_t)r4 & HB_FE_M51) + (uint64_t)(r3 >> 51);
 
-	h1 += h0 >> 51;
-	h0 &= HB_FE_M51;
-	h2 += h1 >> 51;
-	h1 &= HB_FE_M51;
-	h3 += h2 >> 51;
-	h2 &= HB_FE_M51;
-	h4 += h3 >> 51;
-	h3 &= HB_FE_M51;
-	h0 += 19 * (h4 >> 51);
-	h4 &= HB_FE_M51;
-
-	h[0] = h0;
-	h[1] = h1;
-	h[2] = h2;
-	h[3] = h3;
-	h[4] = h4;
+	h[0] = (h0 & HB_FE_M51) + 19 * (h4 >> 51);
+	h[1] = (h1 & HB_FE_M51) + (h0 >> 51);
+	h[2] = (h2 & HB_FE_M51) + (h1 >> 51);
+	h[3] = (h3 & HB_FE_M51) + (h2 >> 51);
+	h[4] = (h4 & HB_FE_M51) + (h3 >> 51);
 }
 
 #define HB_MUL64(a, b) ((hb_u128)(a) * (b))
