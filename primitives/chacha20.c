@@ -60,6 +60,12 @@ static void chacha20_stream(uint32_t st[16], uint8_t *out, const uint8_t *in, si
 	uint32_t ks[16];
 	int i;
 
+#if HB_X86_SIMD
+	if (hbox_cpu_features() & HBOX_CPU_AVX2) {
+		hb_chacha20_avx2(st, out, in, len, wide);
+		return;
+	}
+#endif
 	while (len > 0) {
 		chacha20_rounds(ks, st);
 		for (i = 0; i < 16; i++)

@@ -8,6 +8,7 @@
 #ifndef HB_STREAM_H
 #define HB_STREAM_H
 
+#include "hb_cpu.h"
 #include "hb_internal.h"
 
 /* "expand 32-byte k" as four little-endian words (ChaCha20 and Salsa20). */
@@ -66,5 +67,19 @@ static inline void hb_stream_tail(uint8_t *out, const uint8_t *in, size_t len,
 		out[i] = in == NULL ? k : (uint8_t)(in[i] ^ k);
 	}
 }
+
+#if HB_X86_SIMD
+/*
+ * AVX2 kernels (chacha20_avx2.c, salsa20_avx2.c), called by the portable
+ * stream functions when hbox_cpu_features() has HBOX_CPU_AVX2. Each writes
+ * all len bytes, exactly as the portable loop would: out = in XOR keystream
+ * (keystream when in is NULL; out == in allowed), starting at the block
+ * counter in st, which is advanced by whole blocks as the portable loop
+ * advances it (the value left after a partial last block is unspecified).
+ * wide: ChaCha20 counter in words 12-13 (original layout) rather than word
+ * 12 alone (IETF).
+ */
+void hb_chacha20_avx2(uint32_t st[16], uint8_t *out, const uint8_t *in, size_t len, int wide);
+#endif
 
 #endif
