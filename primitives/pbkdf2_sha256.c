@@ -9,6 +9,7 @@
  * works on words: no key hashing, no byte conversion, no buffering.
  */
 #include "pbkdf2_sha256.h"
+#include "hb_cpu.h"
 #include "hb_internal.h"
 #include "hb_sha256.h"
 #include "hmac_sha256.h"
@@ -27,15 +28,58 @@ static void pad_32_after_block(uint32_t w[16])
 	w[15] = (HBOX_SHA256_BLOCKBYTES + HBOX_SHA256_BYTES) * 8;
 }
 
+/* Portable iterations: t = U_1 on entry, U_1 ^ ... ^ U_{count+1} on return
+ * (the contract of hb_pbkdf2_sha256_shani in hb_sha256.h). */
+static void iterate(uint32_t t[8], const uint32_t inner[8], const uint32_t outer[8],
+                    uint32_t count)
+{
+	uint32_t s[8], u[8], w[16];
+	int i;
+
+	memcpy(u, t, sizeof u);
+	while (count-- != 0) {
+		/* s = SHA-256(K0 ^ ipad || U_{j-1}) */
+		memcpy(w, u, sizeof u);
+		pad_32_after_block(w);
+		memcpy(s, inner, sizeof s);
+		hb_sha256_compress(s, w);
+		/* U_j = SHA-256(K0 ^ opad || s) */
+		memcpy(w, s, sizeof s);
+		pad_32_after_block(w);
+		memcpy(u, outer, sizeof u);
+		hb_sha256_compress(u, w);
+		for (i = 0; i < 8; i++)
+			t[i] ^= u[i];
+	}
+	hbox_wipe(s, sizeof s);
+	hbox_wipe(u, sizeof u);
+	hbox_wipe(w, sizeof w);
+}
+
+/* U_1 = HMAC(P, S || INT(index)) as words, from the salted HMAC state. */
+static void first_u(uint32_t t[8], const hbox_hmac_sha256_ctx *salted, uint32_t index)
+{
+	hbox_hmac_sha256_ctx c = *salted;
+	uint8_t be[4], blk[HBOX_PBKDF2_SHA256_BLOCKBYTES];
+	int i;
+
+	hb_store32_be(be, index);
+	hbox_hmac_sha256_update(&c, be, sizeof be);
+	hbox_hmac_sha256_final(&c, blk); /* wipes c */
+	for (i = 0; i < 8; i++)
+		t[i] = hb_load32_be(blk + 4 * i);
+	hbox_wipe(blk, sizeof blk);
+}
+
 int hbox_pbkdf2_sha256(uint8_t *out, size_t outlen, const uint8_t *pw, size_t pwlen,
                        const uint8_t *salt, size_t saltlen, uint32_t iterations)
 {
-	hbox_hmac_sha256_ctx salted, c;
-	uint32_t inner[8], outer[8], s[8], u[8], t[8], w[16];
-	uint8_t blk[HBOX_PBKDF2_SHA256_BLOCKBYTES], be[4];
-	uint32_t index = 0, j;
+	hbox_hmac_sha256_ctx salted;
+	uint32_t inner[8], outer[8], t[16];
+	uint8_t blk[2 * HBOX_PBKDF2_SHA256_BLOCKBYTES];
+	uint32_t index = 0;
 	size_t off, n;
-	int i;
+	int i, nb;
 
 	if (iterations == 0 || outlen == 0 ||
 	    (uint64_t)outlen > (uint64_t)0xffffffffu * HBOX_PBKDF2_SHA256_BLOCKBYTES) {
@@ -52,39 +96,31 @@ int hbox_pbkdf2_sha256(uint8_t *out, size_t outlen, const uint8_t *pw, size_t pw
 	hbox_hmac_sha256_update(&salted, salt, saltlen);
 
 	for (off = 0; off < outlen; off += n) {
-		index++;
-		hb_store32_be(be, index);
-		c = salted;
-		hbox_hmac_sha256_update(&c, be, sizeof be);
-		hbox_hmac_sha256_final(&c, blk); /* U_1 */
-		for (i = 0; i < 8; i++)
-			t[i] = u[i] = hb_load32_be(blk + 4 * i);
-		for (j = 1; j < iterations; j++) {
-			/* s = SHA-256(K0 ^ ipad || U_{j-1}) */
-			memcpy(w, u, sizeof u);
-			pad_32_after_block(w);
-			memcpy(s, inner, sizeof s);
-			hb_sha256_compress(s, w);
-			/* U_j = SHA-256(K0 ^ opad || s) */
-			memcpy(w, s, sizeof s);
-			pad_32_after_block(w);
-			memcpy(u, outer, sizeof u);
-			hb_sha256_compress(u, w);
-			for (i = 0; i < 8; i++)
-				t[i] ^= u[i];
-		}
-		for (i = 0; i < 8; i++)
+		nb = 1;
+		first_u(t, &salted, ++index);
+#if HB_X86_SIMD
+		/* SHA-NI: two output blocks side by side when two remain, which
+		 * costs about as much time as one (hb_sha256.h). */
+		if (hbox_cpu_features() & HBOX_CPU_SHA) {
+			if (outlen - off > HBOX_PBKDF2_SHA256_BLOCKBYTES) {
+				nb = 2;
+				first_u(t + 8, &salted, ++index);
+				hb_pbkdf2_sha256_x2_shani(t, inner, outer, iterations - 1);
+			} else {
+				hb_pbkdf2_sha256_shani(t, inner, outer, iterations - 1);
+			}
+		} else
+#endif
+			iterate(t, inner, outer, iterations - 1);
+		for (i = 0; i < 8 * nb; i++)
 			hb_store32_be(blk + 4 * i, t[i]);
-		n = outlen - off < sizeof blk ? outlen - off : sizeof blk;
+		n = outlen - off < (size_t)(32 * nb) ? outlen - off : (size_t)(32 * nb);
 		memcpy(out + off, blk, n);
 	}
 	hbox_wipe(&salted, sizeof salted);
 	hbox_wipe(inner, sizeof inner);
 	hbox_wipe(outer, sizeof outer);
-	hbox_wipe(s, sizeof s);
-	hbox_wipe(u, sizeof u);
 	hbox_wipe(t, sizeof t);
-	hbox_wipe(w, sizeof w);
 	hbox_wipe(blk, sizeof blk);
 	return 0;
 }

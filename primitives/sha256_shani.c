@@ -1,0 +1,281 @@
+/*
+ * sha256_shani.c - SHA-256 compression with the x86 SHA extensions (SHA-NI).
+ *
+ * Same results as the portable code in sha256.c and pbkdf2_sha256.c, which
+ * dispatch here when hbox_cpu_features() reports HBOX_CPU_SHA. The file is
+ * compiled with the library's ordinary flags; the functions that use the
+ * instructions carry target attributes, and the dispatchers call them only
+ * on a CPU that has SHA-NI, SSSE3 and SSE4.1.
+ *
+ * Register layout (Intel SDM vol. 2B, SHA256RNDS2): the eight working
+ * variables live in two vectors, ABEF = (F, E, B, A) and CDGH = (H, G, D, C)
+ * from lane 0 up. SHA256RNDS2 takes CDGH and ABEF and two W[t] + K[t] sums
+ * from the low lanes of a third operand, and returns the new ABEF two rounds
+ * on; the old ABEF is then the new CDGH. So four rounds are two
+ * instructions with the two vectors trading places (R4 below). The message
+ * schedule keeps W[t..t+3] in one vector, lane j = W[t + j]; SHA256MSG1 and
+ * SHA256MSG2 compute the sigma0 and sigma1 halves of FIPS 180-4 6.2.2 step 1
+ * four words at a time, and the W[t-7] term is a byte shift across two
+ * vectors.
+ *
+ * The instructions, like the adds and shuffles around them, take the same
+ * time whatever the data. (valgrind 3.19 does not implement them, and its
+ * CPUID hides them, so under valgrind only the portable path runs.)
+ */
+#include "hb_cpu.h"
+#include "hb_sha256.h"
+
+#if HB_X86_SIMD
+#include <immintrin.h>
+
+#define HB_SHANI __attribute__((target("sha,sse4.1")))
+
+/* FIPS 180-4 section 4.2.2, four per vector (the table in sha256.c). */
+#define KV(i) _mm_loadu_si128((const __m128i *)(const void *)(hb_sha256_k + 4 * (i)))
+
+/* Rounds 4i..4i+3 with message words m = W[4i..4i+3]. */
+#define R4(abef, cdgh, m, i)                                                                 \
+	do {                                                                                 \
+		__m128i wk_ = _mm_add_epi32((m), KV(i));                                     \
+		(cdgh) = _mm_sha256rnds2_epu32((cdgh), (abef), wk_);                         \
+		(abef) = _mm_sha256rnds2_epu32((abef), (cdgh), _mm_shuffle_epi32(wk_, 0x0e)); \
+	} while (0)
+
+/* m0 = W[t..t+3] becomes W[t+16..t+19], given m1, m2, m3 = W[t+4..t+15]. */
+#define SCHED(m0, m1, m2, m3)                                                          \
+	((m0) = _mm_sha256msg2_epu32(_mm_add_epi32(_mm_sha256msg1_epu32((m0), (m1)),    \
+	                                           _mm_alignr_epi8((m3), (m2), 4)),     \
+	                             (m3)))
+
+/*
+ * One block: 64 rounds on (abef, cdgh) with W[0..15] in m0..m3, then the
+ * feed-forward addition of the state on entry.
+ */
+static inline HB_SHANI void compress(__m128i *abef, __m128i *cdgh, __m128i m0, __m128i m1,
+                                     __m128i m2, __m128i m3)
+{
+	__m128i s0 = *abef, s1 = *cdgh, x = *abef, y = *cdgh;
+
+	R4(x, y, m0, 0);
+	R4(x, y, m1, 1);
+	R4(x, y, m2, 2);
+	R4(x, y, m3, 3);
+	SCHED(m0, m1, m2, m3); R4(x, y, m0, 4);
+	SCHED(m1, m2, m3, m0); R4(x, y, m1, 5);
+	SCHED(m2, m3, m0, m1); R4(x, y, m2, 6);
+	SCHED(m3, m0, m1, m2); R4(x, y, m3, 7);
+	SCHED(m0, m1, m2, m3); R4(x, y, m0, 8);
+	SCHED(m1, m2, m3, m0); R4(x, y, m1, 9);
+	SCHED(m2, m3, m0, m1); R4(x, y, m2, 10);
+	SCHED(m3, m0, m1, m2); R4(x, y, m3, 11);
+	SCHED(m0, m1, m2, m3); R4(x, y, m0, 12);
+	SCHED(m1, m2, m3, m0); R4(x, y, m1, 13);
+	SCHED(m2, m3, m0, m1); R4(x, y, m2, 14);
+	SCHED(m3, m0, m1, m2); R4(x, y, m3, 15);
+	*abef = _mm_add_epi32(x, s0);
+	*cdgh = _mm_add_epi32(y, s1);
+}
+
+/* (a, b, c, d) and (e, f, g, h) from lane 0 up, to ABEF and CDGH. */
+static inline HB_SHANI void to_abef(__m128i *abef, __m128i *cdgh, __m128i abcd, __m128i efgh)
+{
+	__m128i dcba = _mm_shuffle_epi32(abcd, 0x1b), hgfe = _mm_shuffle_epi32(efgh, 0x1b);
+	*abef = _mm_unpackhi_epi64(hgfe, dcba); /* f e b a */
+	*cdgh = _mm_unpacklo_epi64(hgfe, dcba); /* h g d c */
+}
+
+/* The inverse of to_abef: (a, b, c, d) and (e, f, g, h) from lane 0 up. */
+static inline HB_SHANI void from_abef(__m128i *abcd, __m128i *efgh, __m128i abef, __m128i cdgh)
+{
+	*abcd = _mm_shuffle_epi32(_mm_unpackhi_epi64(abef, cdgh), 0xb1); /* b a d c -> a b c d */
+	*efgh = _mm_shuffle_epi32(_mm_unpacklo_epi64(abef, cdgh), 0xb1); /* f e h g -> e f g h */
+}
+
+static inline HB_SHANI void load_state(__m128i *abef, __m128i *cdgh, const uint32_t s[8])
+{
+	to_abef(abef, cdgh, _mm_loadu_si128((const __m128i *)(const void *)s),
+	        _mm_loadu_si128((const __m128i *)(const void *)(s + 4)));
+}
+
+static inline HB_SHANI void store_state(uint32_t s[8], __m128i abef, __m128i cdgh)
+{
+	__m128i abcd, efgh;
+	from_abef(&abcd, &efgh, abef, cdgh);
+	_mm_storeu_si128((__m128i *)(void *)s, abcd);
+	_mm_storeu_si128((__m128i *)(void *)(s + 4), efgh);
+}
+
+static inline HB_SHANI __m128i load_words(const uint32_t *w)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)w);
+}
+
+/* Byte swap within each 32-bit lane: big-endian words to lanes and back. */
+#define BSWAP32 _mm_set_epi8(12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3)
+
+static inline HB_SHANI __m128i load_be(const uint8_t *p)
+{
+	return _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), BSWAP32);
+}
+
+HB_SHANI void hb_sha256_blocks_shani(uint32_t state[8], const uint8_t *in, size_t nblocks)
+{
+	__m128i abef, cdgh;
+
+	load_state(&abef, &cdgh, state);
+	while (nblocks-- != 0) {
+		compress(&abef, &cdgh, load_be(in), load_be(in + 16), load_be(in + 32),
+		         load_be(in + 48));
+		in += 64;
+	}
+	store_state(state, abef, cdgh);
+}
+
+/*
+ * The padding is built in registers rather than in buf: storing the 0x80,
+ * the zeros and the length byte by byte and then loading 16 bytes across
+ * those stores defeats store-to-load forwarding, which costs more than the
+ * few masks here. buf is read only in the 16-byte chunks holding message
+ * bytes (used is a public length).
+ */
+HB_SHANI void hb_sha256_final_shani(const uint32_t state[8], const uint8_t buf[64], size_t used,
+                                    uint64_t bits, uint8_t out[32])
+{
+	const __m128i u = _mm_set1_epi8((char)used), sixteen = _mm_set1_epi8(16);
+	const __m128i lenw = _mm_set_epi32((int)(uint32_t)bits, (int)(uint32_t)(bits >> 32), 0, 0);
+	__m128i abef, cdgh, abcd, efgh, m[4], idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+	                                                           11, 12, 13, 14, 15);
+	size_t k;
+
+	load_state(&abef, &cdgh, state);
+	for (k = 0; k < 4; k++) {
+		/* Message bytes below used, 0x80 at used, zeros above. */
+		__m128i d = _mm_setzero_si128();
+		if (used > 16 * k)
+			d = _mm_loadu_si128((const __m128i *)(const void *)(buf + 16 * k));
+		d = _mm_and_si128(d, _mm_cmpgt_epi8(u, idx));
+		d = _mm_or_si128(d, _mm_and_si128(_mm_cmpeq_epi8(u, idx), _mm_set1_epi8(-128)));
+		m[k] = _mm_shuffle_epi8(d, BSWAP32);
+		idx = _mm_add_epi8(idx, sixteen);
+	}
+	/* FIPS 180-4 5.1.1: the bit length ends the block if there is room
+	 * (used <= 55), else a block of its own. */
+	if (used < 56) {
+		m[3] = _mm_or_si128(m[3], lenw);
+	} else {
+		compress(&abef, &cdgh, m[0], m[1], m[2], m[3]);
+		m[0] = m[1] = m[2] = _mm_setzero_si128();
+		m[3] = lenw;
+	}
+	compress(&abef, &cdgh, m[0], m[1], m[2], m[3]);
+	from_abef(&abcd, &efgh, abef, cdgh);
+	_mm_storeu_si128((__m128i *)(void *)out, _mm_shuffle_epi8(abcd, BSWAP32));
+	_mm_storeu_si128((__m128i *)(void *)(out + 16), _mm_shuffle_epi8(efgh, BSWAP32));
+}
+
+HB_SHANI void hb_sha256_compress_shani(uint32_t state[8], const uint32_t w[16])
+{
+	__m128i abef, cdgh;
+	load_state(&abef, &cdgh, state);
+	compress(&abef, &cdgh, load_words(w), load_words(w + 4), load_words(w + 8),
+	         load_words(w + 12));
+	store_state(state, abef, cdgh);
+}
+
+/*
+ * PBKDF2 (see pbkdf2_sha256.c): U_j = SHA-256 of (K0 ^ opad, s) where
+ * s = SHA-256 of (K0 ^ ipad, U_{j-1}); each is one block on a fixed state
+ * with the 32-byte value in words 0..7 and the padding for a 96-byte
+ * message in words 8..15. U stays in message-word form in registers.
+ */
+#define PAD_HI _mm_set_epi32(0, 0, 0, (int)0x80000000u)
+#define PAD_LEN _mm_set_epi32((96 * 8), 0, 0, 0)
+
+/* One PRF call: (u0, u1) = HMAC words of (u0, u1) under the keyed states. */
+#define PRF(u0, u1, ia, ic, oa, oc)                                                          \
+	do {                                                                                 \
+		__m128i x_ = (ia), y_ = (ic);                                                \
+		compress(&x_, &y_, (u0), (u1), PAD_HI, PAD_LEN);                             \
+		from_abef(&(u0), &(u1), x_, y_);                                             \
+		x_ = (oa), y_ = (oc);                                                        \
+		compress(&x_, &y_, (u0), (u1), PAD_HI, PAD_LEN);                             \
+		from_abef(&(u0), &(u1), x_, y_);                                             \
+	} while (0)
+
+HB_SHANI void hb_pbkdf2_sha256_shani(uint32_t t[8], const uint32_t inner[8],
+                                     const uint32_t outer[8], uint32_t count)
+{
+	__m128i ia, ic, oa, oc, u0, u1, t0, t1;
+
+	load_state(&ia, &ic, inner);
+	load_state(&oa, &oc, outer);
+	t0 = u0 = load_words(t);
+	t1 = u1 = load_words(t + 4);
+	while (count-- != 0) {
+		PRF(u0, u1, ia, ic, oa, oc);
+		t0 = _mm_xor_si128(t0, u0);
+		t1 = _mm_xor_si128(t1, u1);
+	}
+	_mm_storeu_si128((__m128i *)(void *)t, t0);
+	_mm_storeu_si128((__m128i *)(void *)(t + 4), t1);
+}
+
+/*
+ * Two independent PRF chains, round by round: SHA256RNDS2 has a latency of
+ * several cycles but issues more often, so the second chain fills the gaps
+ * of the first.
+ */
+static inline HB_SHANI void prf_half_x2(__m128i abef, __m128i cdgh, __m128i m[2], __m128i n[2])
+{
+	__m128i x = abef, y = cdgh, p = abef, q = cdgh;
+	__m128i m0 = m[0], m1 = m[1], m2 = PAD_HI, m3 = PAD_LEN;
+	__m128i n0 = n[0], n1 = n[1], n2 = PAD_HI, n3 = PAD_LEN;
+
+	R4(x, y, m0, 0); R4(p, q, n0, 0);
+	R4(x, y, m1, 1); R4(p, q, n1, 1);
+	R4(x, y, m2, 2); R4(p, q, n2, 2);
+	R4(x, y, m3, 3); R4(p, q, n3, 3);
+	SCHED(m0, m1, m2, m3); R4(x, y, m0, 4); SCHED(n0, n1, n2, n3); R4(p, q, n0, 4);
+	SCHED(m1, m2, m3, m0); R4(x, y, m1, 5); SCHED(n1, n2, n3, n0); R4(p, q, n1, 5);
+	SCHED(m2, m3, m0, m1); R4(x, y, m2, 6); SCHED(n2, n3, n0, n1); R4(p, q, n2, 6);
+	SCHED(m3, m0, m1, m2); R4(x, y, m3, 7); SCHED(n3, n0, n1, n2); R4(p, q, n3, 7);
+	SCHED(m0, m1, m2, m3); R4(x, y, m0, 8); SCHED(n0, n1, n2, n3); R4(p, q, n0, 8);
+	SCHED(m1, m2, m3, m0); R4(x, y, m1, 9); SCHED(n1, n2, n3, n0); R4(p, q, n1, 9);
+	SCHED(m2, m3, m0, m1); R4(x, y, m2, 10); SCHED(n2, n3, n0, n1); R4(p, q, n2, 10);
+	SCHED(m3, m0, m1, m2); R4(x, y, m3, 11); SCHED(n3, n0, n1, n2); R4(p, q, n3, 11);
+	SCHED(m0, m1, m2, m3); R4(x, y, m0, 12); SCHED(n0, n1, n2, n3); R4(p, q, n0, 12);
+	SCHED(m1, m2, m3, m0); R4(x, y, m1, 13); SCHED(n1, n2, n3, n0); R4(p, q, n1, 13);
+	SCHED(m2, m3, m0, m1); R4(x, y, m2, 14); SCHED(n2, n3, n0, n1); R4(p, q, n2, 14);
+	SCHED(m3, m0, m1, m2); R4(x, y, m3, 15); SCHED(n3, n0, n1, n2); R4(p, q, n3, 15);
+	from_abef(&m[0], &m[1], _mm_add_epi32(x, abef), _mm_add_epi32(y, cdgh));
+	from_abef(&n[0], &n[1], _mm_add_epi32(p, abef), _mm_add_epi32(q, cdgh));
+}
+
+HB_SHANI void hb_pbkdf2_sha256_x2_shani(uint32_t t[16], const uint32_t inner[8],
+                                        const uint32_t outer[8], uint32_t count)
+{
+	__m128i ia, ic, oa, oc, u[2], v[2], t0, t1, t2, t3;
+
+	load_state(&ia, &ic, inner);
+	load_state(&oa, &oc, outer);
+	t0 = u[0] = load_words(t);
+	t1 = u[1] = load_words(t + 4);
+	t2 = v[0] = load_words(t + 8);
+	t3 = v[1] = load_words(t + 12);
+	while (count-- != 0) {
+		prf_half_x2(ia, ic, u, v);
+		prf_half_x2(oa, oc, u, v);
+		t0 = _mm_xor_si128(t0, u[0]);
+		t1 = _mm_xor_si128(t1, u[1]);
+		t2 = _mm_xor_si128(t2, v[0]);
+		t3 = _mm_xor_si128(t3, v[1]);
+	}
+	_mm_storeu_si128((__m128i *)(void *)t, t0);
+	_mm_storeu_si128((__m128i *)(void *)(t + 4), t1);
+	_mm_storeu_si128((__m128i *)(void *)(t + 8), t2);
+	_mm_storeu_si128((__m128i *)(void *)(t + 12), t3);
+}
+
+#else
+typedef int hb_sha256_shani_unused; /* ISO C forbids an empty translation unit */
+#endif
