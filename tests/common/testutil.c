@@ -62,11 +62,13 @@ size_t tu_rand_below(size_t bound)
 
 void tu_rand_bytes(void *p, size_t n)
 {
+	/* Little-endian bytes of each word: the same stream on every host. */
 	uint8_t *b = p;
 	while (n > 0) {
 		uint64_t r = tu_rand64();
-		size_t k = n < 8 ? n : 8;
-		memcpy(b, &r, k);
+		size_t k = n < 8 ? n : 8, i;
+		for (i = 0; i < k; i++)
+			b[i] = (uint8_t)(r >> (8 * i));
 		b += k;
 		n -= k;
 	}
