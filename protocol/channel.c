@@ -214,7 +214,7 @@ int hbox_channel_accept(hbox_channel_hs *hs, uint8_t accept[HBOX_CHANNEL_ACCEPT_
 	hb_channel_setup(ch, &k, HBOX_ROLE_R, th);
 
 	hb_ct_zero_if(accept, alen, fail);
-	hb_ct_zero_if(ch, sizeof *ch, fail);
+	hb_channel_fail_if(ch, fail);
 	/* Keep only the public messages, for repeated CONNECTs. */
 	hbox_wipe(hs, sizeof *hs);
 	memcpy(hs->connect, connect, connect_len);
@@ -260,7 +260,7 @@ int hbox_channel_finish(hbox_channel_hs *hs, hbox_channel *ch, const uint8_t *ac
 	bad_mac = hb_fail_mask(hbox_verify16(mac, accept + accept_len - 16));
 	fail = bad_obf | bad_dh | bad_mac;
 	hb_channel_setup(ch, &k, HBOX_ROLE_I, th);
-	hb_ct_zero_if(ch, sizeof *ch, fail);
+	hb_channel_fail_if(ch, fail);
 
 	/* Success or not, the handshake is over: nothing in hs is needed. */
 	hbox_wipe(hs, sizeof *hs);

@@ -58,6 +58,11 @@ void hb_confirm(uint8_t mac[32], const uint8_t k_confirm[32], uint8_t role, cons
 void hb_channel_setup(hbox_channel *ch, const struct hb_keys *k, uint8_t role,
                       const uint8_t th[32]);
 
+/* Close ch when fail is all-ones (keys and session id zeroed, state
+ * CLOSED); leave it when fail is 0. A freshly set-up channel becomes all
+ * zero on failure. */
+void hb_channel_fail_if(hbox_channel *ch, uint32_t fail);
+
 /* ---- randomness ---- */
 
 /* Draw len bytes from rng, or from hbox_randombytes when rng is NULL.

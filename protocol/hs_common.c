@@ -77,6 +77,14 @@ void hb_channel_setup(hbox_channel *ch, const struct hb_keys *k, uint8_t role,
 	ch->mode = HBOX_CHANNEL_STREAM;
 }
 
+void hb_channel_fail_if(hbox_channel *ch, uint32_t fail)
+{
+	hb_ct_zero_if(ch->key_send, sizeof ch->key_send, fail);
+	hb_ct_zero_if(ch->key_recv, sizeof ch->key_recv, fail);
+	hb_ct_zero_if(ch->session_id, sizeof ch->session_id, fail);
+	ch->state = hb_ct_sel8(fail, HBOX_CHANNEL_CLOSED, ch->state);
+}
+
 int hb_random(hbox_randombytes_fn rng, uint8_t *out, size_t len)
 {
 	int rc = rng != NULL ? rng(out, len) : hbox_randombytes(out, len);

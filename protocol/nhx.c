@@ -26,13 +26,27 @@ static int nhx_reject(hbox_nhx *st, int code)
 	return -1;
 }
 
+/* Wipe the secret fields of st when mask is all-ones. The public fields
+ * (transcript, R's public key, flags) are left as they are: masking them
+ * too would make them secret-dependent for no gain. */
+static void nhx_wipe_secrets(hbox_nhx *st, uint32_t mask)
+{
+	hb_ct_zero_if(st->nh_sk, sizeof st->nh_sk, mask);
+	hb_ct_zero_if(st->e, sizeof st->e, mask);
+	hb_ct_zero_if(st->chunk, sizeof st->chunk, mask);
+	hb_ct_zero_if(st->sk_r, sizeof st->sk_r, mask);
+	hb_ct_zero_if(st->keys, sizeof st->keys, mask);
+	hb_ct_zero_if(st->prekey, sizeof st->prekey, mask);
+}
+
 /*
  * The end of a step whose outcome is the secret-derived mask fail: on
- * failure wipe st (final) and record code; otherwise enter next_state.
+ * failure wipe the secrets (final) and record code; otherwise enter
+ * next_state.
  */
 static void nhx_settle(hbox_nhx *st, uint32_t fail, uint8_t next_state, uint8_t code)
 {
-	hb_ct_zero_if(st, sizeof *st, fail);
+	nhx_wipe_secrets(st, fail);
 	st->state = hb_ct_sel8(fail, HBOX_NHX_FAILED, next_state);
 	st->err = hb_ct_sel8(fail, code, 0);
 }
@@ -237,10 +251,10 @@ int hbox_nhx_read_resp(hbox_nhx *st, uint8_t fin[HBOX_NHX_FIN_BYTES], hbox_chann
 		hb_ct_zero_if(prekey, HBOX_NHX_PREKEYBYTES, fail);
 	}
 	hb_ct_zero_if(fin, HBOX_NHX_FIN_BYTES, fail);
-	hb_ct_zero_if(ch, sizeof *ch, fail);
+	hb_channel_fail_if(ch, fail);
 
 	/* A bad encoding leaves st as it was; otherwise the handshake is over. */
-	hb_ct_zero_if(st, sizeof *st, ~bad_dec);
+	nhx_wipe_secrets(st, ~bad_dec);
 	st->state = hb_ct_sel8(bad_dec, state_if_bad_dec,
 	                       hb_ct_sel8(final, HBOX_NHX_FAILED, HBOX_NHX_DONE));
 	st->err = hb_ct_sel8(bad_dec, hb_errbyte(HBOX_EBADMSG),
@@ -273,7 +287,7 @@ int hbox_nhx_read_fin(hbox_nhx *st, hbox_channel *ch, uint8_t prekey[HBOX_NHX_PR
 	hb_confirm(mac, k.confirm, HBOX_ROLE_I, st->th_final);
 	fail = hb_fail_mask(hbox_verify32(mac, fin + 1));
 	hb_channel_setup(ch, &k, HBOX_ROLE_R, st->th_final);
-	hb_ct_zero_if(ch, sizeof *ch, fail);
+	hb_channel_fail_if(ch, fail);
 	if (prekey != NULL) {
 		memcpy(prekey, st->prekey, HBOX_NHX_PREKEYBYTES);
 		hb_ct_zero_if(prekey, HBOX_NHX_PREKEYBYTES, fail);

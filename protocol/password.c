@@ -115,7 +115,7 @@ int hbox_password_read(hbox_password *st, hbox_channel *ch, const uint8_t *msg, 
 	hbox_sha256_final(&thc, th);
 	hb_kdf(&k, th, material, 32, "password");
 	hb_channel_setup(ch, &k, st->role, th);
-	hb_ct_zero_if(ch, sizeof *ch, fail);
+	hb_channel_fail_if(ch, fail);
 
 	/* Over either way. */
 	hbox_wipe(st, sizeof *st);

@@ -157,7 +157,7 @@ int hbox_channel_open(hbox_channel *ch, uint8_t *pt, const uint8_t *record, size
 		ch->recv_done = hb_ct_sel8(fail, ch->recv_done, (uint8_t)(ctr == UINT64_MAX));
 		ch->recv_top = hb_ct_sel64(fail, ch->recv_top, ctr + 1);
 		/* a stream cannot resynchronise: any failure ends the channel */
-		hb_ct_zero_if(ch, sizeof *ch, fail);
+		hb_channel_fail_if(ch, fail);
 	}
 	hb_ct_zero_if(pt, len, fail);
 	ch->err = hb_ct_sel8(bad_tag, hb_errbyte(HBOX_EAUTH),

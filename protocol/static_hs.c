@@ -62,7 +62,7 @@ static int shs_finish(hbox_static_hs *st, hbox_channel *ch, const char *name, co
 	hbox_sha256_final(&thc, th);
 	hb_kdf(&k, th, ikm, ikmlen, label);
 	hb_channel_setup(ch, &k, st->role, th);
-	hb_ct_zero_if(ch, sizeof *ch, fail);
+	hb_channel_fail_if(ch, fail);
 	hbox_wipe(st, sizeof *st);
 	st->state = hb_ct_sel8(fail, HBOX_SHS_FAILED, HBOX_SHS_DONE);
 	st->err = hb_ct_sel8(fail, hb_errbyte(code), 0);
@@ -151,7 +151,8 @@ int hbox_mutual_write(hbox_static_hs *st, uint8_t msg[HBOX_MUTUAL_MSG_BYTES])
 	fail = box_msg(msg, HBOX_MUTUAL_MSG, st, rnd);
 	memcpy(st->secret, rnd, 32);
 	memcpy(st->own, msg, HBOX_MUTUAL_MSG_BYTES);
-	hb_ct_zero_if(st, sizeof *st, fail);
+	hb_ct_zero_if(st->sk, sizeof st->sk, fail);
+	hb_ct_zero_if(st->secret, sizeof st->secret, fail);
 	st->state = hb_ct_sel8(fail, HBOX_SHS_FAILED, HBOX_SHS_SENT);
 	st->err = hb_ct_sel8(fail, hb_errbyte(HBOX_EKEY), 0);
 	hbox_wipe(rnd, sizeof rnd);
