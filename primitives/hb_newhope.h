@@ -63,20 +63,6 @@ static inline uint32_t hb_nh_barrett(uint32_t a)
 	return a - ((a * 5u) >> 16) * HB_NH_Q;
 }
 
-/*
- * floor(x / q) for x < 2^20, by multiply-and-shift: 2730 / 2^25 is just
- * below 1/q, so t = (x * 2730) >> 25 is floor(x/q) or one less (the error is
- * below x * 1.3e-8 < 0.02; x * 2730 < 2^32), and the remainder x - t q, in
- * [0, 2q), says which: bit 31 of q - 1 - r is set exactly when r >= q. The
- * correction is an addition of that bit, not a branch.
- */
-static inline uint32_t hb_nh_divq(uint32_t x)
-{
-	uint32_t t = (x * 2730u) >> 25;
-	uint32_t r = x - t * HB_NH_Q;
-	return t + ((HB_NH_Q - 1u - r) >> 31);
-}
-
 /* NTT twiddles: entry d + j (1 <= d <= 512 a power of two, j < d) is
  * z = psi^((512/d)(2j+1)) times 2^16 mod q (zetas) and -z^-1 times 2^16 mod
  * q (zetas_inv); entry 0 is unused. See newhope_ntt.c. */
@@ -134,7 +120,7 @@ void hb_nh_addnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce);
 
 /*
  * Reconciliation (paper section 5). helprec writes the 2-bit hints of
- * v (coefficients below 2^16, natural order) packed 4 per byte (hint j in
+ * v (any uint16_t coefficients, natural order) packed 4 per byte (hint j in
  * bits 2(j mod 4) of byte j/4), using one random bit per group from
  * ChaCha20(seed, nonce = (0, ..., 0, nonce)). rec turns v and the packed
  * hints into 32 key bytes (bit i of the key is bit i mod 8 of byte i/8).

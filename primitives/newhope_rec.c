@@ -14,87 +14,132 @@
  *   use v1 (coset bit 1) when |x - 2q v0|_1 >= 2q, else v0 (coset bit 0);
  *   the hint is the chosen point in the basis of D~4, mod 4:
  *   (vt_0 - vt_3, vt_1 - vt_3, vt_2 - vt_3, bit + 2 vt_3) mod 4.
- * rec: subtract the hinted point (16q - q (2 c_k + c_3) per coordinate; the
- *   16q keeps it positive), then the key bit is 1 when the l1 distance to
- *   8q Z^4 is below 8q.
+ * rec: subtract the hinted point (q (2 c_k + c_3) per coordinate, c_3 for the
+ *   last), then the key bit is 1 when the l1 distance to 8q Z^4 is below 8q.
  *
  * Only residues of v mod q matter: adding q to v_k moves x_k by 8q, which
  * shifts the rounded points by 4 and changes no hint bit mod 4 and no
- * distance. So v needs no full reduction (any value below 2^16 works).
+ * distance. So both functions first bring v_k into [0, q), after which every
+ * scaled coordinate is below 8q and the quotients are found by comparisons:
+ * no division, no multiplication by a secret except by a 0/1 flag.
  *
  * Constant time: no branch and no table index depends on v, the hints or
- * the random bits, and no mask is needed either. Divisions by q are
- * hb_nh_divq (multiply-and-shift). Distances to the nearest multiple use
- * the parity of the quotient: with t = floor(x / q) and r = x - t q, the
- * nearest multiple of 2q is t q (distance r) when t is even and (t + 1) q
- * (distance q - r) when t is odd, i.e. |x - 2q round(x / 2q)| =
- * r + (t & 1)(q - 2r); likewise for 8q with floor(x / 4q).
+ * the random bits. A flag [x >= c] is the borrow bit of c - 1 - x (both
+ * below 2^31), used only in arithmetic. The vectors are handled in chunks of
+ * 64 with the 2-bit fields unpacked into bytes first, so that the main loops
+ * are straight-line arithmetic over arrays (compilers vectorise them).
  */
 #include "chacha20.h"
 #include "hb_internal.h"
 #include "hb_newhope.h"
 
+#define CHUNK 64 /* vectors per pass */
+
+/* 1 when x >= c, else 0 (x, c < 2^31). */
+static inline uint32_t geq(uint32_t x, uint32_t c)
+{
+	return 1u - ((x - c) >> 31);
+}
+
+/* v (any uint16_t) reduced to [0, q). */
+static inline uint32_t modq(uint16_t v)
+{
+	uint32_t w = hb_nh_barrett(v); /* < 2q */
+	return w - HB_NH_Q * geq(w, HB_NH_Q);
+}
+
 void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint8_t seed[32],
                    uint8_t nonce)
 {
-	uint8_t rnd[32];
+	uint8_t rnd[32], b[CHUNK], c[4][CHUNK];
 	uint8_t n[8] = {0};
-	size_t i, k;
+	size_t base, i, k;
 
 	n[7] = nonce;
 	hbox_chacha20(rnd, NULL, sizeof rnd, seed, n, 0);
-	memset(hint, 0, HB_NH_RECBYTES);
 
-	for (i = 0; i < HB_NH_N / 4; i++) {
-		uint32_t b = (uint32_t)(rnd[i >> 3] >> (i & 7)) & 1u;
-		uint32_t v0[4], odd[4], sum = 0, far;
+	for (base = 0; base < HB_NH_N / 4; base += CHUNK) {
+		/* bit i of the random string: bit i mod 8 of byte i / 8 */
+		for (i = 0; i < CHUNK / 8; i++)
+			for (k = 0; k < 8; k++)
+				b[8 * i + k] = (uint8_t)((rnd[base / 8 + i] >> k) & 1u);
 
-		for (k = 0; k < 4; k++) {
-			/* x < 8 * 2^16 + 4 < 2^20 */
-			uint32_t x = 8u * v->c[i + 256 * k] + 4u * b;
-			uint32_t t = hb_nh_divq(x), r = x - t * HB_NH_Q;
-			odd[k] = t & 1u;
-			v0[k] = (t + 1) >> 1;                   /* round(x / 2q), halves up */
-			sum += r + odd[k] * (HB_NH_Q - 2u * r); /* |x - 2q v0| <= q */
+		for (i = 0; i < CHUNK; i++) {
+			uint32_t v0[4], odd[4], sum = 0, far;
+			for (k = 0; k < 4; k++) {
+				/* x = 8 v + 4 b in [0, 8q); t = floor(x / q) bit by bit */
+				uint32_t x = 8u * modq(v->c[base + i + 256 * k]) + 4u * b[i];
+				uint32_t t2, t1, t0;
+				t2 = geq(x, 4u * HB_NH_Q);
+				x -= 4u * HB_NH_Q * t2;
+				t1 = geq(x, 2u * HB_NH_Q);
+				x -= 2u * HB_NH_Q * t1;
+				t0 = geq(x, HB_NH_Q);
+				x -= HB_NH_Q * t0; /* x mod q */
+				odd[k] = t0;
+				v0[k] = 2u * t2 + t1 + t0; /* round(x / 2q), halves up */
+				/* |x - 2q v0| is x mod q for even t, q - (x mod q) for odd t */
+				sum += x + t0 * (HB_NH_Q - 2u * x);
+			}
+			/* far: |x - 2q v0|_1 >= 2q, so use v1 = floor(x / 2q),
+			 * which is v0 - 1 exactly when t is odd (else v1 = v0) */
+			far = geq(sum, 2u * HB_NH_Q);
+			for (k = 0; k < 4; k++)
+				v0[k] -= far & odd[k];
+			for (k = 0; k < 3; k++)
+				c[k][i] = (uint8_t)((v0[k] - v0[3]) & 3u);
+			c[3][i] = (uint8_t)((far + 2u * v0[3]) & 3u);
 		}
-		/* far = 1 when |x - 2q v0|_1 >= 2q: then use v1 = floor(x / 2q),
-		 * which is v0 - 1 exactly when t is odd (else v1 = v0). */
-		far = (2u * HB_NH_Q - 1u - sum) >> 31;
-		for (k = 0; k < 4; k++)
-			v0[k] -= far & odd[k];
 
-		for (k = 0; k < 3; k++)
-			hint[64 * k + (i >> 2)] |= (uint8_t)(((v0[k] - v0[3]) & 3u) << (2 * (i & 3)));
-		hint[192 + (i >> 2)] |= (uint8_t)(((far + 2u * v0[3]) & 3u) << (2 * (i & 3)));
+		/* hint j is bits 2 (j mod 4) of byte j / 4; j = 256 k + base + i */
+		for (k = 0; k < 4; k++)
+			for (i = 0; i < CHUNK / 4; i++)
+				hint[64 * k + base / 4 + i] =
+				    (uint8_t)(c[k][4 * i] | c[k][4 * i + 1] << 2 | c[k][4 * i + 2] << 4 |
+				              c[k][4 * i + 3] << 6);
 	}
 	hbox_wipe(rnd, sizeof rnd);
-}
-
-/* Distance from y (< 2^20) to the nearest multiple of 8q (at most 4q). */
-static uint32_t dist8q(uint32_t y)
-{
-	uint32_t u = hb_nh_divq(y) >> 2; /* floor(y / 4q) */
-	uint32_t r = y - 4u * HB_NH_Q * u;
-	return r + (u & 1u) * (4u * HB_NH_Q - 2u * r);
+	hbox_wipe(b, sizeof b);
+	hbox_wipe(c, sizeof c);
 }
 
 void hb_nh_rec(uint8_t key[32], const hb_nh_poly *v, const uint8_t hint[HB_NH_RECBYTES])
 {
-	size_t i, k;
+	uint8_t c[4][CHUNK], bit[CHUNK];
+	size_t base, i, k;
 
-	memset(key, 0, 32);
-	for (i = 0; i < HB_NH_N / 4; i++) {
-		unsigned sh = (unsigned)(2 * (i & 3));
-		uint32_t c3 = (uint32_t)(hint[192 + (i >> 2)] >> sh) & 3u;
-		uint32_t sum = 0;
-
-		for (k = 0; k < 3; k++) {
-			uint32_t ck = (uint32_t)(hint[64 * k + (i >> 2)] >> sh) & 3u;
-			/* 8 v < 2^19, plus 16q, minus at most 9q: in [7q, 2^20) */
-			sum += dist8q(8u * v->c[i + 256 * k] + 16u * HB_NH_Q - HB_NH_Q * (2u * ck + c3));
+	for (base = 0; base < HB_NH_N / 4; base += CHUNK) {
+		for (k = 0; k < 4; k++) {
+			for (i = 0; i < CHUNK / 4; i++) {
+				uint32_t h = hint[64 * k + base / 4 + i];
+				c[k][4 * i] = (uint8_t)(h & 3u);
+				c[k][4 * i + 1] = (uint8_t)((h >> 2) & 3u);
+				c[k][4 * i + 2] = (uint8_t)((h >> 4) & 3u);
+				c[k][4 * i + 3] = (uint8_t)(h >> 6);
+			}
 		}
-		sum += dist8q(8u * v->c[i + 768] + 16u * HB_NH_Q - HB_NH_Q * c3);
-		/* key bit 1 when sum < 8q (sum <= 16q, so the borrow is bit 31) */
-		key[i >> 3] |= (uint8_t)(((sum - 8u * HB_NH_Q) >> 31) << (i & 7));
+
+		for (i = 0; i < CHUNK; i++) {
+			uint32_t sum = 0;
+			for (k = 0; k < 4; k++) {
+				/* y = 8 v - q h mod 8q with h = 2 c_k + c_3 (c_3 for k = 3),
+				 * first as 8 v + q ((-h) mod 8) < 15q, then in [0, 8q) */
+				uint32_t h = k < 3 ? 2u * c[k][i] + c[3][i] : c[3][i];
+				uint32_t y = 8u * modq(v->c[base + i + 256 * k]) + HB_NH_Q * ((8u - h) & 7u);
+				y -= 8u * HB_NH_Q * geq(y, 8u * HB_NH_Q);
+				/* distance to the nearer of 0 and 8q */
+				sum += y + geq(y, 4u * HB_NH_Q) * (8u * HB_NH_Q - 2u * y);
+			}
+			bit[i] = (uint8_t)(1u - geq(sum, 8u * HB_NH_Q));
+		}
+
+		/* key bit j is bit j mod 8 of byte j / 8; j = base + i */
+		for (i = 0; i < CHUNK / 8; i++)
+			key[base / 8 + i] = (uint8_t)(bit[8 * i] | bit[8 * i + 1] << 1 | bit[8 * i + 2] << 2 |
+			                              bit[8 * i + 3] << 3 | bit[8 * i + 4] << 4 |
+			                              bit[8 * i + 5] << 5 | bit[8 * i + 6] << 6 |
+			                              bit[8 * i + 7] << 7);
 	}
+	hbox_wipe(c, sizeof c);
+	hbox_wipe(bit, sizeof bit);
 }
