@@ -3,6 +3,7 @@
  */
 #include "hkdf_sha256.h"
 #include "hb_internal.h"
+#include "hb_sha256.h"
 #include "hmac_sha256.h"
 
 HB_STATIC_ASSERT(HBOX_HKDF_SHA256_MAXBYTES == 255 * HBOX_HMAC_SHA256_BYTES, hkdf_max);
@@ -20,7 +21,8 @@ int hbox_hkdf_sha256_expand(uint8_t *out, size_t outlen,
                             const uint8_t prk[HBOX_HKDF_SHA256_PRKBYTES], const uint8_t *info,
                             size_t infolen)
 {
-	hbox_hmac_sha256_ctx keyed, c;
+	hbox_hmac_sha256_ctx keyed;
+	hbox_sha256_ctx c;
 	uint8_t t[HBOX_HMAC_SHA256_BYTES];
 	uint8_t counter = 0;
 	size_t off, n;
@@ -31,16 +33,17 @@ int hbox_hkdf_sha256_expand(uint8_t *out, size_t outlen,
 	}
 	if (outlen == 0)
 		return 0;
-	/* Key once; every block starts from a copy of the keyed state. */
+	/* Key once; every block is an inner hash from the keyed inner state,
+	 * finished on top of the keyed outer state. */
 	hbox_hmac_sha256_init(&keyed, prk, HBOX_HKDF_SHA256_PRKBYTES);
 	for (off = 0; off < outlen; off += n) {
-		c = keyed;
+		c = keyed.inner;
 		if (counter != 0)
-			hbox_hmac_sha256_update(&c, t, sizeof t); /* T(i-1) */
-		hbox_hmac_sha256_update(&c, info, infolen);
+			hbox_sha256_update(&c, t, sizeof t); /* T(i-1) */
+		hbox_sha256_update(&c, info, infolen);
 		counter++; /* 1..255: outlen <= 255 * 32 */
-		hbox_hmac_sha256_update(&c, &counter, 1);
-		hbox_hmac_sha256_final(&c, t);
+		hbox_sha256_update(&c, &counter, 1);
+		hb_hmac_sha256_finish(&c, keyed.outer.state, t); /* wipes c */
 		n = outlen - off < sizeof t ? outlen - off : sizeof t;
 		memcpy(out + off, t, n);
 	}

@@ -16,18 +16,6 @@
 
 HB_STATIC_ASSERT(HBOX_PBKDF2_SHA256_BLOCKBYTES == HBOX_HMAC_SHA256_BYTES, pbkdf2_block);
 
-/* Words 8..15 of a block holding a 32-byte message after a 64-byte prefix:
- * the 0x80 terminator, zeros, and the bit length (64 + 32) * 8 = 768
- * (FIPS 180-4 section 5.1.1). */
-static void pad_32_after_block(uint32_t w[16])
-{
-	int i;
-	w[8] = 0x80000000u;
-	for (i = 9; i < 15; i++)
-		w[i] = 0;
-	w[15] = (HBOX_SHA256_BLOCKBYTES + HBOX_SHA256_BYTES) * 8;
-}
-
 /* Portable iterations: t = U_1 on entry, U_1 ^ ... ^ U_{count+1} on return
  * (the contract of hb_pbkdf2_sha256_shani in hb_sha256.h). */
 static void iterate(uint32_t t[8], const uint32_t inner[8], const uint32_t outer[8],
@@ -40,12 +28,12 @@ static void iterate(uint32_t t[8], const uint32_t inner[8], const uint32_t outer
 	while (count-- != 0) {
 		/* s = SHA-256(K0 ^ ipad || U_{j-1}) */
 		memcpy(w, u, sizeof u);
-		pad_32_after_block(w);
+		hb_sha256_pad96(w);
 		memcpy(s, inner, sizeof s);
 		hb_sha256_compress(s, w);
 		/* U_j = SHA-256(K0 ^ opad || s) */
 		memcpy(w, s, sizeof s);
-		pad_32_after_block(w);
+		hb_sha256_pad96(w);
 		memcpy(u, outer, sizeof u);
 		hb_sha256_compress(u, w);
 		for (i = 0; i < 8; i++)

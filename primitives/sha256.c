@@ -31,7 +31,7 @@ const uint32_t hb_sha256_k[64] = {
 
 /* FIPS 180-4 section 5.3.3: fractional parts of the square roots of the
  * first 8 primes. */
-static const uint32_t H0[8] = {
+const uint32_t hb_sha256_h0[8] = {
 	0x6a09e667u, 0xbb67ae85u, 0x3c6ef372u, 0xa54ff53au,
 	0x510e527fu, 0x9b05688cu, 0x1f83d9abu, 0x5be0cd19u,
 };
@@ -149,7 +149,7 @@ void hb_sha256_blocks(uint32_t state[8], const uint8_t *in, size_t nblocks)
 
 void hbox_sha256_init(hbox_sha256_ctx *ctx)
 {
-	memcpy(ctx->state, H0, sizeof H0);
+	memcpy(ctx->state, hb_sha256_h0, sizeof hb_sha256_h0);
 	ctx->count = 0;
 	memset(ctx->buf, 0, sizeof ctx->buf);
 }

@@ -76,6 +76,40 @@ static inline HB_SHANI void compress(__m128i *abef, __m128i *cdgh, __m128i m0, _
 	*cdgh = _mm_add_epi32(y, s1);
 }
 
+/*
+ * Two independent blocks, round by round: SHA256RNDS2 has a latency of
+ * several cycles but issues more often, so the second chain fills the
+ * gaps of the first and two blocks take little longer than one.
+ */
+static inline HB_SHANI void compress_x2(__m128i *abef, __m128i *cdgh, __m128i m0, __m128i m1,
+                                        __m128i m2, __m128i m3, __m128i *abef2,
+                                        __m128i *cdgh2, __m128i n0, __m128i n1, __m128i n2,
+                                        __m128i n3)
+{
+	__m128i x = *abef, y = *cdgh, p = *abef2, q = *cdgh2;
+
+	R4(x, y, m0, 0); R4(p, q, n0, 0);
+	R4(x, y, m1, 1); R4(p, q, n1, 1);
+	R4(x, y, m2, 2); R4(p, q, n2, 2);
+	R4(x, y, m3, 3); R4(p, q, n3, 3);
+	SCHED(m0, m1, m2, m3); R4(x, y, m0, 4); SCHED(n0, n1, n2, n3); R4(p, q, n0, 4);
+	SCHED(m1, m2, m3, m0); R4(x, y, m1, 5); SCHED(n1, n2, n3, n0); R4(p, q, n1, 5);
+	SCHED(m2, m3, m0, m1); R4(x, y, m2, 6); SCHED(n2, n3, n0, n1); R4(p, q, n2, 6);
+	SCHED(m3, m0, m1, m2); R4(x, y, m3, 7); SCHED(n3, n0, n1, n2); R4(p, q, n3, 7);
+	SCHED(m0, m1, m2, m3); R4(x, y, m0, 8); SCHED(n0, n1, n2, n3); R4(p, q, n0, 8);
+	SCHED(m1, m2, m3, m0); R4(x, y, m1, 9); SCHED(n1, n2, n3, n0); R4(p, q, n1, 9);
+	SCHED(m2, m3, m0, m1); R4(x, y, m2, 10); SCHED(n2, n3, n0, n1); R4(p, q, n2, 10);
+	SCHED(m3, m0, m1, m2); R4(x, y, m3, 11); SCHED(n3, n0, n1, n2); R4(p, q, n3, 11);
+	SCHED(m0, m1, m2, m3); R4(x, y, m0, 12); SCHED(n0, n1, n2, n3); R4(p, q, n0, 12);
+	SCHED(m1, m2, m3, m0); R4(x, y, m1, 13); SCHED(n1, n2, n3, n0); R4(p, q, n1, 13);
+	SCHED(m2, m3, m0, m1); R4(x, y, m2, 14); SCHED(n2, n3, n0, n1); R4(p, q, n2, 14);
+	SCHED(m3, m0, m1, m2); R4(x, y, m3, 15); SCHED(n3, n0, n1, n2); R4(p, q, n3, 15);
+	*abef = _mm_add_epi32(x, *abef);
+	*cdgh = _mm_add_epi32(y, *cdgh);
+	*abef2 = _mm_add_epi32(p, *abef2);
+	*cdgh2 = _mm_add_epi32(q, *cdgh2);
+}
+
 /* (a, b, c, d) and (e, f, g, h) from lane 0 up, to ABEF and CDGH. */
 static inline HB_SHANI void to_abef(__m128i *abef, __m128i *cdgh, __m128i abcd, __m128i efgh)
 {
@@ -131,23 +165,31 @@ HB_SHANI void hb_sha256_blocks_shani(uint32_t state[8], const uint8_t *in, size_
 	store_state(state, abef, cdgh);
 }
 
+/* The digest: the state words big-endian, a to h. */
+static inline HB_SHANI void store_digest(uint8_t out[32], __m128i abef, __m128i cdgh)
+{
+	__m128i abcd, efgh;
+	from_abef(&abcd, &efgh, abef, cdgh);
+	_mm_storeu_si128((__m128i *)(void *)out, _mm_shuffle_epi8(abcd, BSWAP32));
+	_mm_storeu_si128((__m128i *)(void *)(out + 16), _mm_shuffle_epi8(efgh, BSWAP32));
+}
+
 /*
- * The padding is built in registers rather than in buf: storing the 0x80,
- * the zeros and the length byte by byte and then loading 16 bytes across
- * those stores defeats store-to-load forwarding, which costs more than the
- * few masks here. buf is read only in the 16-byte chunks holding message
- * bytes (used is a public length).
+ * Pad and compress the last used (< 64) message bytes at buf; bits is the
+ * message length in bits. The padding is built in registers rather than
+ * in buf: storing the 0x80, the zeros and the length in pieces and then
+ * loading 16 bytes across those stores defeats store-to-load forwarding,
+ * which costs more than the few masks here. buf is read only in the
+ * 16-byte chunks holding message bytes (used is a public length).
  */
-HB_SHANI void hb_sha256_final_shani(const uint32_t state[8], const uint8_t buf[64], size_t used,
-                                    uint64_t bits, uint8_t out[32])
+static inline HB_SHANI void last(__m128i *abef, __m128i *cdgh, const uint8_t *buf, size_t used,
+                                 uint64_t bits)
 {
 	const __m128i u = _mm_set1_epi8((char)used), sixteen = _mm_set1_epi8(16);
 	const __m128i lenw = _mm_set_epi32((int)(uint32_t)bits, (int)(uint32_t)(bits >> 32), 0, 0);
-	__m128i abef, cdgh, abcd, efgh, m[4], idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-	                                                           11, 12, 13, 14, 15);
+	__m128i m[4], idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 	size_t k;
 
-	load_state(&abef, &cdgh, state);
 	for (k = 0; k < 4; k++) {
 		/* Message bytes below used, 0x80 at used, zeros above. */
 		__m128i d = _mm_setzero_si128();
@@ -163,14 +205,20 @@ HB_SHANI void hb_sha256_final_shani(const uint32_t state[8], const uint8_t buf[6
 	if (used < 56) {
 		m[3] = _mm_or_si128(m[3], lenw);
 	} else {
-		compress(&abef, &cdgh, m[0], m[1], m[2], m[3]);
+		compress(abef, cdgh, m[0], m[1], m[2], m[3]);
 		m[0] = m[1] = m[2] = _mm_setzero_si128();
 		m[3] = lenw;
 	}
-	compress(&abef, &cdgh, m[0], m[1], m[2], m[3]);
-	from_abef(&abcd, &efgh, abef, cdgh);
-	_mm_storeu_si128((__m128i *)(void *)out, _mm_shuffle_epi8(abcd, BSWAP32));
-	_mm_storeu_si128((__m128i *)(void *)(out + 16), _mm_shuffle_epi8(efgh, BSWAP32));
+	compress(abef, cdgh, m[0], m[1], m[2], m[3]);
+}
+
+HB_SHANI void hb_sha256_final_shani(const uint32_t state[8], const uint8_t *buf, size_t used,
+                                    uint64_t bits, uint8_t out[32])
+{
+	__m128i abef, cdgh;
+	load_state(&abef, &cdgh, state);
+	last(&abef, &cdgh, buf, used, bits);
+	store_digest(out, abef, cdgh);
 }
 
 HB_SHANI void hb_sha256_compress_shani(uint32_t state[8], const uint32_t w[16])
@@ -183,23 +231,72 @@ HB_SHANI void hb_sha256_compress_shani(uint32_t state[8], const uint32_t w[16])
 }
 
 /*
- * PBKDF2 (see pbkdf2_sha256.c): U_j = SHA-256 of (K0 ^ opad, s) where
- * s = SHA-256 of (K0 ^ ipad, U_{j-1}); each is one block on a fixed state
- * with the 32-byte value in words 0..7 and the padding for a 96-byte
- * message in words 8..15. U stays in message-word form in registers.
+ * HMAC pieces. The outer hash, and every PBKDF2 hash, is one block on a
+ * keyed state with a 32-byte value in words 0..7 and the padding for a
+ * 96-byte message in words 8..15; the value goes from one compression to
+ * the next in registers, as message words (no byte conversion).
  */
 #define PAD_HI _mm_set_epi32(0, 0, 0, (int)0x80000000u)
 #define PAD_LEN _mm_set_epi32((96 * 8), 0, 0, 0)
 
-/* One PRF call: (u0, u1) = HMAC words of (u0, u1) under the keyed states. */
-#define PRF(u0, u1, ia, ic, oa, oc)                                                          \
+HB_SHANI void hb_hmac_sha256_keys_shani(uint32_t inner[8], uint32_t outer[8],
+                                        const uint8_t k0[64], const uint32_t h0[8])
+{
+	const __m128i ipad = _mm_set1_epi8(0x36), opad = _mm_set1_epi8(0x5c);
+	__m128i ia, ic, oa, oc, k[4];
+	int i;
+
+	for (i = 0; i < 4; i++)
+		k[i] = load_be(k0 + 16 * i); /* the pads are the same byte in every lane */
+	load_state(&ia, &ic, h0);
+	oa = ia;
+	oc = ic;
+	compress_x2(&ia, &ic, _mm_xor_si128(k[0], ipad), _mm_xor_si128(k[1], ipad),
+	            _mm_xor_si128(k[2], ipad), _mm_xor_si128(k[3], ipad), &oa, &oc,
+	            _mm_xor_si128(k[0], opad), _mm_xor_si128(k[1], opad),
+	            _mm_xor_si128(k[2], opad), _mm_xor_si128(k[3], opad));
+	store_state(inner, ia, ic);
+	store_state(outer, oa, oc);
+}
+
+HB_SHANI void hb_hmac_sha256_final_shani(const uint32_t inner[8], const uint8_t *buf,
+                                         size_t used, uint64_t bits, const uint32_t outer[8],
+                                         uint8_t out[32])
+{
+	__m128i abef, cdgh, w0, w1;
+
+	load_state(&abef, &cdgh, inner);
+	last(&abef, &cdgh, buf, used, bits);
+	from_abef(&w0, &w1, abef, cdgh);
+	load_state(&abef, &cdgh, outer);
+	compress(&abef, &cdgh, w0, w1, PAD_HI, PAD_LEN);
+	store_digest(out, abef, cdgh);
+}
+
+/* One PRF call of PBKDF2 on one or two chains: (u0, u1) = HMAC words of
+ * (u0, u1) under the keyed states (ia, ic) and (oa, oc). */
+#define PRF(u0, u1)                                                                          \
 	do {                                                                                 \
-		__m128i x_ = (ia), y_ = (ic);                                                \
+		__m128i x_ = ia, y_ = ic;                                                    \
 		compress(&x_, &y_, (u0), (u1), PAD_HI, PAD_LEN);                             \
 		from_abef(&(u0), &(u1), x_, y_);                                             \
-		x_ = (oa), y_ = (oc);                                                        \
+		x_ = oa, y_ = oc;                                                            \
 		compress(&x_, &y_, (u0), (u1), PAD_HI, PAD_LEN);                             \
 		from_abef(&(u0), &(u1), x_, y_);                                             \
+	} while (0)
+
+#define PRF_X2(u0, u1, v0, v1)                                                               \
+	do {                                                                                 \
+		__m128i x_ = ia, y_ = ic, p_ = ia, q_ = ic;                                  \
+		compress_x2(&x_, &y_, (u0), (u1), PAD_HI, PAD_LEN, &p_, &q_, (v0), (v1),     \
+		            PAD_HI, PAD_LEN);                                                \
+		from_abef(&(u0), &(u1), x_, y_);                                             \
+		from_abef(&(v0), &(v1), p_, q_);                                             \
+		x_ = oa, y_ = oc, p_ = oa, q_ = oc;                                          \
+		compress_x2(&x_, &y_, (u0), (u1), PAD_HI, PAD_LEN, &p_, &q_, (v0), (v1),     \
+		            PAD_HI, PAD_LEN);                                                \
+		from_abef(&(u0), &(u1), x_, y_);                                             \
+		from_abef(&(v0), &(v1), p_, q_);                                             \
 	} while (0)
 
 HB_SHANI void hb_pbkdf2_sha256_shani(uint32_t t[8], const uint32_t inner[8],
@@ -212,7 +309,7 @@ HB_SHANI void hb_pbkdf2_sha256_shani(uint32_t t[8], const uint32_t inner[8],
 	t0 = u0 = load_words(t);
 	t1 = u1 = load_words(t + 4);
 	while (count-- != 0) {
-		PRF(u0, u1, ia, ic, oa, oc);
+		PRF(u0, u1);
 		t0 = _mm_xor_si128(t0, u0);
 		t1 = _mm_xor_si128(t1, u1);
 	}
@@ -220,55 +317,23 @@ HB_SHANI void hb_pbkdf2_sha256_shani(uint32_t t[8], const uint32_t inner[8],
 	_mm_storeu_si128((__m128i *)(void *)(t + 4), t1);
 }
 
-/*
- * Two independent PRF chains, round by round: SHA256RNDS2 has a latency of
- * several cycles but issues more often, so the second chain fills the gaps
- * of the first.
- */
-static inline HB_SHANI void prf_half_x2(__m128i abef, __m128i cdgh, __m128i m[2], __m128i n[2])
-{
-	__m128i x = abef, y = cdgh, p = abef, q = cdgh;
-	__m128i m0 = m[0], m1 = m[1], m2 = PAD_HI, m3 = PAD_LEN;
-	__m128i n0 = n[0], n1 = n[1], n2 = PAD_HI, n3 = PAD_LEN;
-
-	R4(x, y, m0, 0); R4(p, q, n0, 0);
-	R4(x, y, m1, 1); R4(p, q, n1, 1);
-	R4(x, y, m2, 2); R4(p, q, n2, 2);
-	R4(x, y, m3, 3); R4(p, q, n3, 3);
-	SCHED(m0, m1, m2, m3); R4(x, y, m0, 4); SCHED(n0, n1, n2, n3); R4(p, q, n0, 4);
-	SCHED(m1, m2, m3, m0); R4(x, y, m1, 5); SCHED(n1, n2, n3, n0); R4(p, q, n1, 5);
-	SCHED(m2, m3, m0, m1); R4(x, y, m2, 6); SCHED(n2, n3, n0, n1); R4(p, q, n2, 6);
-	SCHED(m3, m0, m1, m2); R4(x, y, m3, 7); SCHED(n3, n0, n1, n2); R4(p, q, n3, 7);
-	SCHED(m0, m1, m2, m3); R4(x, y, m0, 8); SCHED(n0, n1, n2, n3); R4(p, q, n0, 8);
-	SCHED(m1, m2, m3, m0); R4(x, y, m1, 9); SCHED(n1, n2, n3, n0); R4(p, q, n1, 9);
-	SCHED(m2, m3, m0, m1); R4(x, y, m2, 10); SCHED(n2, n3, n0, n1); R4(p, q, n2, 10);
-	SCHED(m3, m0, m1, m2); R4(x, y, m3, 11); SCHED(n3, n0, n1, n2); R4(p, q, n3, 11);
-	SCHED(m0, m1, m2, m3); R4(x, y, m0, 12); SCHED(n0, n1, n2, n3); R4(p, q, n0, 12);
-	SCHED(m1, m2, m3, m0); R4(x, y, m1, 13); SCHED(n1, n2, n3, n0); R4(p, q, n1, 13);
-	SCHED(m2, m3, m0, m1); R4(x, y, m2, 14); SCHED(n2, n3, n0, n1); R4(p, q, n2, 14);
-	SCHED(m3, m0, m1, m2); R4(x, y, m3, 15); SCHED(n3, n0, n1, n2); R4(p, q, n3, 15);
-	from_abef(&m[0], &m[1], _mm_add_epi32(x, abef), _mm_add_epi32(y, cdgh));
-	from_abef(&n[0], &n[1], _mm_add_epi32(p, abef), _mm_add_epi32(q, cdgh));
-}
-
 HB_SHANI void hb_pbkdf2_sha256_x2_shani(uint32_t t[16], const uint32_t inner[8],
                                         const uint32_t outer[8], uint32_t count)
 {
-	__m128i ia, ic, oa, oc, u[2], v[2], t0, t1, t2, t3;
+	__m128i ia, ic, oa, oc, u0, u1, v0, v1, t0, t1, t2, t3;
 
 	load_state(&ia, &ic, inner);
 	load_state(&oa, &oc, outer);
-	t0 = u[0] = load_words(t);
-	t1 = u[1] = load_words(t + 4);
-	t2 = v[0] = load_words(t + 8);
-	t3 = v[1] = load_words(t + 12);
+	t0 = u0 = load_words(t);
+	t1 = u1 = load_words(t + 4);
+	t2 = v0 = load_words(t + 8);
+	t3 = v1 = load_words(t + 12);
 	while (count-- != 0) {
-		prf_half_x2(ia, ic, u, v);
-		prf_half_x2(oa, oc, u, v);
-		t0 = _mm_xor_si128(t0, u[0]);
-		t1 = _mm_xor_si128(t1, u[1]);
-		t2 = _mm_xor_si128(t2, v[0]);
-		t3 = _mm_xor_si128(t3, v[1]);
+		PRF_X2(u0, u1, v0, v1);
+		t0 = _mm_xor_si128(t0, u0);
+		t1 = _mm_xor_si128(t1, u1);
+		t2 = _mm_xor_si128(t2, v0);
+		t3 = _mm_xor_si128(t3, v1);
 	}
 	_mm_storeu_si128((__m128i *)(void *)t, t0);
 	_mm_storeu_si128((__m128i *)(void *)(t + 4), t1);
