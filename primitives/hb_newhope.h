@@ -63,6 +63,24 @@ static inline uint32_t hb_nh_barrett(uint32_t a)
 	return a - ((a * 5u) >> 16) * HB_NH_Q;
 }
 
+/*
+ * 1 when x >= c, else 0, for x, c < 2^31: the borrow bit of x - c, negated.
+ * Secret-derived flags like this one are only ever used in arithmetic
+ * (multiplied by a constant, added), never to branch or index.
+ */
+static inline uint32_t hb_nh_geq(uint32_t x, uint32_t c)
+{
+	return 1u - ((x - c) >> 31);
+}
+
+/* v < 2^17 reduced to [0, q): Barrett, then one conditional
+ * subtraction of q. */
+static inline uint32_t hb_nh_modq(uint32_t v)
+{
+	uint32_t w = hb_nh_barrett(v); /* < 2q */
+	return w - HB_NH_Q * hb_nh_geq(w, HB_NH_Q);
+}
+
 /* NTT twiddles: entry d + j (1 <= d <= 512 a power of two, j < d) is
  * z = psi^((512/d)(2j+1)) times 2^16 mod q (zetas) and -z^-1 times 2^16 mod
  * q (zetas_inv); entry 0 is unused. See newhope_ntt.c. */

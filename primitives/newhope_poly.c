@@ -35,28 +35,30 @@ void hb_nh_add(hb_nh_poly *r, const hb_nh_poly *a, const hb_nh_poly *b)
 		r->c[i] = (uint16_t)hb_nh_barrett((uint32_t)a->c[i] + b->c[i]);
 }
 
-/* x < 2^16 to [0, q): Barrett to [0, 2q), then subtract q unless that
- * would go negative (the borrow, as a barrier-protected mask, adds it back). */
-static uint32_t freeze(uint32_t x)
-{
-	uint32_t r = hb_nh_barrett(x) - HB_NH_Q;
-	uint32_t m = 0u - (r >> 31);
-	HB_BARRIER32(m);
-	return (r + (HB_NH_Q & m)) & 0xFFFFu;
-}
-
+/*
+ * Packing: coefficients c0..c3 of each group of 4 are the 56-bit
+ * little-endian integer c0 | c1 << 14 | c2 << 28 | c3 << 42 in 7 bytes.
+ * Written byte by byte with 16-bit pieces (no 64-bit shifts, which cost
+ * extra on 32-bit targets).
+ */
 void hb_nh_tobytes(uint8_t out[HB_NH_POLYBYTES], const hb_nh_poly *p)
 {
-	size_t i;
-	for (i = 0; i < HB_NH_N / 4; i++) {
-		uint64_t w = (uint64_t)freeze(p->c[4 * i]) | ((uint64_t)freeze(p->c[4 * i + 1]) << 14) |
-		             ((uint64_t)freeze(p->c[4 * i + 2]) << 28) |
-		             ((uint64_t)freeze(p->c[4 * i + 3]) << 42);
-		uint8_t *o = out + 7 * i;
-		hb_store32_le(o, (uint32_t)w);
-		o[4] = (uint8_t)(w >> 32);
-		o[5] = (uint8_t)(w >> 40);
-		o[6] = (uint8_t)(w >> 48);
+	uint16_t t[64];
+	size_t base, i;
+	for (base = 0; base < HB_NH_N; base += 64) {
+		for (i = 0; i < 64; i++) /* a separate pass vectorises */
+			t[i] = (uint16_t)hb_nh_modq(p->c[base + i]);
+		for (i = 0; i < 64; i += 4) {
+			const uint16_t *c = t + i;
+			uint8_t *o = out + 7 * ((base + i) / 4);
+			o[0] = (uint8_t)c[0];
+			o[1] = (uint8_t)((c[0] >> 8) | (c[1] << 6));
+			o[2] = (uint8_t)(c[1] >> 2);
+			o[3] = (uint8_t)((c[1] >> 10) | (c[2] << 4));
+			o[4] = (uint8_t)(c[2] >> 4);
+			o[5] = (uint8_t)((c[2] >> 12) | (c[3] << 2));
+			o[6] = (uint8_t)(c[3] >> 6);
+		}
 	}
 }
 
@@ -66,13 +68,13 @@ uint32_t hb_nh_frombytes(hb_nh_poly *r, const uint8_t in[HB_NH_POLYBYTES])
 	size_t i, k;
 	for (i = 0; i < HB_NH_N / 4; i++) {
 		const uint8_t *s = in + 7 * i;
-		uint64_t w = (uint64_t)hb_load32_le(s) | ((uint64_t)s[4] << 32) | ((uint64_t)s[5] << 40) |
-		             ((uint64_t)s[6] << 48);
-		for (k = 0; k < 4; k++) {
-			uint32_t c = (uint32_t)(w >> (14 * k)) & 0x3FFFu;
-			r->c[4 * i + k] = (uint16_t)c;
-			bad |= (HB_NH_Q - 1u - c) >> 31; /* 1 when c >= q */
-		}
+		uint16_t *c = r->c + 4 * i;
+		c[0] = (uint16_t)((uint32_t)s[0] | ((s[1] & 0x3Fu) << 8));
+		c[1] = (uint16_t)((uint32_t)(s[1] >> 6) | ((uint32_t)s[2] << 2) | ((s[3] & 0x0Fu) << 10));
+		c[2] = (uint16_t)((uint32_t)(s[3] >> 4) | ((uint32_t)s[4] << 4) | ((s[5] & 0x03u) << 12));
+		c[3] = (uint16_t)((uint32_t)(s[5] >> 2) | ((uint32_t)s[6] << 6));
+		for (k = 0; k < 4; k++)
+			bad |= (HB_NH_Q - 1u - c[k]) >> 31; /* 1 when c >= q */
 	}
 	return bad;
 }

@@ -24,8 +24,8 @@
  * no division, no multiplication by a secret except by a 0/1 flag.
  *
  * Constant time: no branch and no table index depends on v, the hints or
- * the random bits. A flag [x >= c] is the borrow bit of c - 1 - x (both
- * below 2^31), used only in arithmetic. The vectors are handled in chunks of
+ * the random bits. Flags [x >= c] (hb_nh_geq) are used only in arithmetic.
+ * The vectors are handled in chunks of
  * 64 with the 2-bit fields unpacked into bytes first, so that the main loops
  * are straight-line arithmetic over arrays (compilers vectorise them).
  */
@@ -34,19 +34,6 @@
 #include "hb_newhope.h"
 
 #define CHUNK 64 /* vectors per pass */
-
-/* 1 when x >= c, else 0 (x, c < 2^31). */
-static inline uint32_t geq(uint32_t x, uint32_t c)
-{
-	return 1u - ((x - c) >> 31);
-}
-
-/* v (any uint16_t) reduced to [0, q). */
-static inline uint32_t modq(uint16_t v)
-{
-	uint32_t w = hb_nh_barrett(v); /* < 2q */
-	return w - HB_NH_Q * geq(w, HB_NH_Q);
-}
 
 void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint8_t seed[32],
                    uint8_t nonce)
@@ -68,13 +55,13 @@ void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint
 			uint32_t v0[4], odd[4], sum = 0, far;
 			for (k = 0; k < 4; k++) {
 				/* x = 8 v + 4 b in [0, 8q); t = floor(x / q) bit by bit */
-				uint32_t x = 8u * modq(v->c[base + i + 256 * k]) + 4u * b[i];
+				uint32_t x = 8u * hb_nh_modq(v->c[base + i + 256 * k]) + 4u * b[i];
 				uint32_t t2, t1, t0;
-				t2 = geq(x, 4u * HB_NH_Q);
+				t2 = hb_nh_geq(x, 4u * HB_NH_Q);
 				x -= 4u * HB_NH_Q * t2;
-				t1 = geq(x, 2u * HB_NH_Q);
+				t1 = hb_nh_geq(x, 2u * HB_NH_Q);
 				x -= 2u * HB_NH_Q * t1;
-				t0 = geq(x, HB_NH_Q);
+				t0 = hb_nh_geq(x, HB_NH_Q);
 				x -= HB_NH_Q * t0; /* x mod q */
 				odd[k] = t0;
 				v0[k] = 2u * t2 + t1 + t0; /* round(x / 2q), halves up */
@@ -83,7 +70,7 @@ void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint
 			}
 			/* far: |x - 2q v0|_1 >= 2q, so use v1 = floor(x / 2q),
 			 * which is v0 - 1 exactly when t is odd (else v1 = v0) */
-			far = geq(sum, 2u * HB_NH_Q);
+			far = hb_nh_geq(sum, 2u * HB_NH_Q);
 			for (k = 0; k < 4; k++)
 				v0[k] -= far & odd[k];
 			for (k = 0; k < 3; k++)
@@ -125,12 +112,12 @@ void hb_nh_rec(uint8_t key[32], const hb_nh_poly *v, const uint8_t hint[HB_NH_RE
 				/* y = 8 v - q h mod 8q with h = 2 c_k + c_3 (c_3 for k = 3),
 				 * first as 8 v + q ((-h) mod 8) < 15q, then in [0, 8q) */
 				uint32_t h = k < 3 ? 2u * c[k][i] + c[3][i] : c[3][i];
-				uint32_t y = 8u * modq(v->c[base + i + 256 * k]) + HB_NH_Q * ((8u - h) & 7u);
-				y -= 8u * HB_NH_Q * geq(y, 8u * HB_NH_Q);
+				uint32_t y = 8u * hb_nh_modq(v->c[base + i + 256 * k]) + HB_NH_Q * ((8u - h) & 7u);
+				y -= 8u * HB_NH_Q * hb_nh_geq(y, 8u * HB_NH_Q);
 				/* distance to the nearer of 0 and 8q */
-				sum += y + geq(y, 4u * HB_NH_Q) * (8u * HB_NH_Q - 2u * y);
+				sum += y + hb_nh_geq(y, 4u * HB_NH_Q) * (8u * HB_NH_Q - 2u * y);
 			}
-			bit[i] = (uint8_t)(1u - geq(sum, 8u * HB_NH_Q));
+			bit[i] = (uint8_t)(1u - hb_nh_geq(sum, 8u * HB_NH_Q));
 		}
 
 		/* key bit j is bit j mod 8 of byte j / 8; j = base + i */
