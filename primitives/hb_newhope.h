@@ -137,15 +137,15 @@ void hb_nh_getnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce);
 void hb_nh_addnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce);
 
 /*
- * Reconciliation (paper section 5). helprec writes the 2-bit hints of
- * v (any uint16_t coefficients, natural order) packed 4 per byte (hint j in
- * bits 2(j mod 4) of byte j/4), using one random bit per group from
- * ChaCha20(seed, nonce = (0, ..., 0, nonce)). rec turns v and the packed
+ * Reconciliation (paper section 5). helprec writes the 2-bit hints of v
+ * (any uint16_t coefficients, natural order) packed 4 per byte (hint j in
+ * bits 2(j mod 4) of byte j/4), using bit i of rnd (bit i mod 8 of byte
+ * i/8) as the random bit of vector i; the reference draws rnd from
+ * ChaCha20(noise seed, nonce = (0, ..., 0, 3)). rec turns v and the packed
  * hints into 32 key bytes (bit i of the key is bit i mod 8 of byte i/8).
- * Both are constant time in v, the hints and the seed.
+ * Both are constant time in v, the hints and rnd.
  */
-void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint8_t seed[32],
-                   uint8_t nonce);
+void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint8_t rnd[32]);
 void hb_nh_rec(uint8_t key[32], const hb_nh_poly *v, const uint8_t hint[HB_NH_RECBYTES]);
 
 #endif

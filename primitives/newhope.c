@@ -17,6 +17,7 @@
 #include "newhope.h"
 
 #include "hb_internal.h"
+#include "chacha20.h"
 #include "hb_newhope.h"
 #include "randombytes.h"
 #include "sha3.h"
@@ -78,7 +79,7 @@ int hbox_newhope_sharedb_derand(uint8_t key[HBOX_NEWHOPE_BYTES],
                                 const uint8_t coins[HBOX_NEWHOPE_SHAREDB_COINBYTES])
 {
 	uint8_t *hint = sendb + HB_NH_POLYBYTES;
-	uint8_t bits[32];
+	uint8_t rnd[32], bits[32], nonce[8] = {0};
 	hb_nh_poly sp, v;
 
 	/* senda is public: rejecting it early leaks nothing. */
@@ -96,7 +97,10 @@ int hbox_newhope_sharedb_derand(uint8_t key[HBOX_NEWHOPE_BYTES],
 	hb_nh_invntt(&v);
 	hb_nh_addnoise(&v, coins, NONCE_E2);
 
-	hb_nh_helprec(hint, &v, coins, NONCE_REC);
+	/* helprec's random bits: ChaCha20 with the nonce byte last (reference) */
+	nonce[7] = NONCE_REC;
+	hbox_chacha20(rnd, NULL, sizeof rnd, coins, nonce, 0);
+	hb_nh_helprec(hint, &v, rnd);
 	hb_nh_rec(bits, &v, hint);
 	hbox_sha3_256(key, bits, sizeof bits);
 
@@ -108,6 +112,7 @@ int hbox_newhope_sharedb_derand(uint8_t key[HBOX_NEWHOPE_BYTES],
 	hb_nh_add(&v, &v, &sp);
 	hb_nh_tobytes(sendb, &v);
 
+	hbox_wipe(rnd, sizeof rnd);
 	hbox_wipe(bits, sizeof bits);
 	hbox_wipe(&sp, sizeof sp);
 	hbox_wipe(&v, sizeof v);

@@ -29,21 +29,15 @@
  * 64 with the 2-bit fields unpacked into bytes first, so that the main loops
  * are straight-line arithmetic over arrays (compilers vectorise them).
  */
-#include "chacha20.h"
 #include "hb_internal.h"
 #include "hb_newhope.h"
 
 #define CHUNK 64 /* vectors per pass */
 
-void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint8_t seed[32],
-                   uint8_t nonce)
+void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint8_t rnd[32])
 {
-	uint8_t rnd[32], b[CHUNK], c[4][CHUNK];
-	uint8_t n[8] = {0};
+	uint8_t b[CHUNK], c[4][CHUNK];
 	size_t base, i, k;
-
-	n[7] = nonce;
-	hbox_chacha20(rnd, NULL, sizeof rnd, seed, n, 0);
 
 	for (base = 0; base < HB_NH_N / 4; base += CHUNK) {
 		/* bit i of the random string: bit i mod 8 of byte i / 8 */
@@ -85,7 +79,6 @@ void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint
 				    (uint8_t)(c[k][4 * i] | c[k][4 * i + 1] << 2 | c[k][4 * i + 2] << 4 |
 				              c[k][4 * i + 3] << 6);
 	}
-	hbox_wipe(rnd, sizeof rnd);
 	hbox_wipe(b, sizeof b);
 	hbox_wipe(c, sizeof c);
 }

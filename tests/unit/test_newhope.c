@@ -356,14 +356,12 @@ static uint32_t model_rec(const uint32_t v[4], const uint32_t c[4])
 static void test_reconciliation(void)
 {
 	static uint8_t hint[HB_NH_RECBYTES], key[32], rnd[32];
-	uint8_t seed[32], n[8] = {0, 0, 0, 0, 0, 0, 0, 3};
 	hb_nh_poly v;
 	int trial;
 	unsigned bad = 0;
 
 	for (trial = 0; trial < 200; trial++) {
 		size_t i, j;
-		tu_rand_bytes(seed, sizeof seed);
 		/* uniform below 2^16, uniform mod q, and values near the
 		 * decision boundaries (multiples of q/8) */
 		for (i = 0; i < N; i++) {
@@ -375,9 +373,9 @@ static void test_reconciliation(void)
 				v.c[i] = (uint16_t)((tu_rand_below(16) * Q / 8 + tu_rand_below(5) + Q - 2) % Q +
 				                    Q * tu_rand_below(5));
 		}
-		hb_nh_helprec(hint, &v, seed, 3);
+		tu_rand_bytes(rnd, sizeof rnd);
+		hb_nh_helprec(hint, &v, rnd);
 		hb_nh_rec(key, &v, hint);
-		hbox_chacha20(rnd, NULL, sizeof rnd, seed, n, 0);
 		for (i = 0; i < N / 4; i++) {
 			uint32_t vv[4], c[4], bit;
 			for (j = 0; j < 4; j++)
