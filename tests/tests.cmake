@@ -154,3 +154,70 @@ if(TARGET hopebox-kat)
   add_test(NAME kat_box_fe32 COMMAND hopebox-kat-fe32 --filter box)
   set_tests_properties(kat_x25519_fe32 kat_box_fe32 PROPERTIES LABELS kat TIMEOUT 600)
 endif()
+
+# ==================================================================== vendoring
+# (firmware readiness, issue 8: this section is owned by that work; the
+# cross, firmware, matrix and consumer checks are scripts under tests/cross,
+# tests/firmware, tests/matrix and tests/consumer that .ci/run calls.)
+
+# ---- nm: the library exports hbox_* (API) and hb_* (internal) only, and
+# references no heap, stdio, exit or abort.
+find_program(HB_NM NAMES ${CMAKE_NM} nm)
+if(HB_NM)
+  add_test(NAME symbols COMMAND sh ${PROJECT_SOURCE_DIR}/tests/check_symbols.sh ${HB_NM}
+           $<TARGET_OBJECTS:hopebox> COMMAND_EXPAND_LISTS)
+  set_tests_properties(symbols PROPERTIES LABELS vendor)
+endif()
+
+# ---- single-file amalgamation (cmake/amalgamate.cmake): hopebox.c +
+# hopebox.h of the portable library, regenerated when any source changes.
+set(HB_AMALG_DIR ${PROJECT_BINARY_DIR}/amalgamation)
+file(GLOB HB_AMALG_INPUTS CONFIGURE_DEPENDS
+     ${PROJECT_SOURCE_DIR}/primitives/*.[ch] ${PROJECT_SOURCE_DIR}/protocol/*.[ch])
+add_custom_command(
+  OUTPUT ${HB_AMALG_DIR}/hopebox.c ${HB_AMALG_DIR}/hopebox.h
+  COMMAND ${CMAKE_COMMAND} -DHB_SOURCE_DIR=${PROJECT_SOURCE_DIR} -DHB_OUT_DIR=${HB_AMALG_DIR}
+          -P ${PROJECT_SOURCE_DIR}/cmake/amalgamate.cmake
+  DEPENDS ${HB_AMALG_INPUTS} ${PROJECT_SOURCE_DIR}/cmake/amalgamate.cmake
+  VERBATIM)
+# hopebox.c as one strict C99 translation unit, with the library's warnings.
+add_library(hb_amalgamation OBJECT ${HB_AMALG_DIR}/hopebox.c)
+set_target_properties(hb_amalgamation PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+target_compile_options(hb_amalgamation PRIVATE ${HB_WARNINGS})
+
+# A consumer program built from consumer.c, hopebox.c and hopebox.h alone
+# (the amalgamation directory is its only include path).
+add_executable(amalgamation_consumer tests/consumer/consumer.c $<TARGET_OBJECTS:hb_amalgamation>)
+set_target_properties(amalgamation_consumer PROPERTIES
+  C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+target_include_directories(amalgamation_consumer PRIVATE ${HB_AMALG_DIR})
+add_test(NAME amalgamation_consumer COMMAND amalgamation_consumer)
+set_tests_properties(amalgamation_consumer PROPERTIES LABELS vendor)
+
+# Every KAT suite against the amalgamation. The suites include per-module
+# public headers, which forward to hopebox.h, and a few private headers for
+# the internal derand hooks, which forward to the source tree's (declarations
+# and static inline helpers only): all library code comes from hopebox.c.
+if(TARGET hopebox-kat)
+  file(GLOB hb_fwd_headers CONFIGURE_DEPENDS
+       ${PROJECT_SOURCE_DIR}/primitives/*.h ${PROJECT_SOURCE_DIR}/protocol/*.h)
+  foreach(h ${hb_fwd_headers})
+    get_filename_component(n ${h} NAME)
+    if(n STREQUAL "hopebox.h")
+      continue()
+    elseif(n MATCHES "^hb_")
+      set(fwd "#include \"${h}\"\n")
+    else()
+      set(fwd "#include \"hopebox.h\"\n")
+    endif()
+    file(CONFIGURE OUTPUT ${HB_AMALG_DIR}/fwd/${n} CONTENT "${fwd}")
+  endforeach()
+  add_executable(hopebox-kat-amalgamation kat/kat_main.c kat/kat_util.c kat/json.c ${kat_files}
+                 $<TARGET_OBJECTS:hb_amalgamation>)
+  target_include_directories(hopebox-kat-amalgamation PRIVATE
+    ${HB_AMALG_DIR}/fwd ${HB_AMALG_DIR} kat ${PROJECT_BINARY_DIR}/gen)
+  target_compile_definitions(hopebox-kat-amalgamation PRIVATE
+    HBOX_KAT_DIR="${PROJECT_SOURCE_DIR}/kat/vectors")
+  add_test(NAME kat_amalgamation COMMAND hopebox-kat-amalgamation)
+  set_tests_properties(kat_amalgamation PROPERTIES LABELS "kat;vendor" TIMEOUT 600)
+endif()
