@@ -16,9 +16,17 @@
 
 HB_STATIC_ASSERT(HBOX_PBKDF2_SHA256_BLOCKBYTES == HBOX_HMAC_SHA256_BYTES, pbkdf2_block);
 
+/* RFC 8018 section 5.2 step 1: dkLen > (2^32 - 1) * hLen is an error. A
+ * function so that a 32-bit size_t (where it cannot happen) draws no
+ * "comparison is always false" warning. */
+static int pbkdf2_too_long(uint64_t outlen)
+{
+	return outlen > (uint64_t)0xffffffffu * HBOX_PBKDF2_SHA256_BLOCKBYTES;
+}
+
 /* Portable iterations: t = U_1 on entry, U_1 ^ ... ^ U_{count+1} on return
  * (the contract of hb_pbkdf2_sha256_shani in hb_sha256.h). */
-static void iterate(uint32_t t[8], const uint32_t inner[8], const uint32_t outer[8],
+static void pbkdf2_iterate(uint32_t t[8], const uint32_t inner[8], const uint32_t outer[8],
                     uint32_t count)
 {
 	uint32_t s[8], u[8], w[16];
@@ -45,7 +53,7 @@ static void iterate(uint32_t t[8], const uint32_t inner[8], const uint32_t outer
 }
 
 /* U_1 = HMAC(P, S || INT(index)) as words, from the salted HMAC state. */
-static void first_u(uint32_t t[8], const hbox_hmac_sha256_ctx *salted, uint32_t index)
+static void pbkdf2_first_u(uint32_t t[8], const hbox_hmac_sha256_ctx *salted, uint32_t index)
 {
 	hbox_hmac_sha256_ctx c = *salted;
 	uint8_t be[4], blk[HBOX_PBKDF2_SHA256_BLOCKBYTES];
@@ -69,8 +77,7 @@ int hbox_pbkdf2_sha256(uint8_t *out, size_t outlen, const uint8_t *pw, size_t pw
 	size_t off, n;
 	int i, nb;
 
-	if (iterations == 0 || outlen == 0 ||
-	    (uint64_t)outlen > (uint64_t)0xffffffffu * HBOX_PBKDF2_SHA256_BLOCKBYTES) {
+	if (iterations == 0 || outlen == 0 || pbkdf2_too_long(outlen)) {
 		if (outlen != 0)
 			memset(out, 0, outlen);
 		return -1;
@@ -85,21 +92,21 @@ int hbox_pbkdf2_sha256(uint8_t *out, size_t outlen, const uint8_t *pw, size_t pw
 
 	for (off = 0; off < outlen; off += n) {
 		nb = 1;
-		first_u(t, &salted, ++index);
+		pbkdf2_first_u(t, &salted, ++index);
 #if HB_X86_SIMD
 		/* SHA-NI: two output blocks side by side when two remain, which
 		 * costs about as much time as one (hb_sha256.h). */
 		if (hbox_cpu_features() & HBOX_CPU_SHA) {
 			if (outlen - off > HBOX_PBKDF2_SHA256_BLOCKBYTES) {
 				nb = 2;
-				first_u(t + 8, &salted, ++index);
+				pbkdf2_first_u(t + 8, &salted, ++index);
 				hb_pbkdf2_sha256_x2_shani(t, inner, outer, iterations - 1);
 			} else {
 				hb_pbkdf2_sha256_shani(t, inner, outer, iterations - 1);
 			}
 		} else
 #endif
-			iterate(t, inner, outer, iterations - 1);
+			pbkdf2_iterate(t, inner, outer, iterations - 1);
 		for (i = 0; i < 8 * nb; i++)
 			hb_store32_be(blk + 4 * i, t[i]);
 		n = outlen - off < (size_t)(32 * nb) ? outlen - off : (size_t)(32 * nb);

@@ -85,7 +85,7 @@ const uint32_t hb_sha256_h0[8] = {
  * 64 rounds gains 2-5% on x86-64 but costs 3.3 KB more code on a Cortex-M4
  * (7.5 KB instead of 4.2 KB at -Os), so the loop stays.
  */
-static void compress(uint32_t state[8], uint32_t w[16])
+static void sha256_rounds(uint32_t state[8], uint32_t w[16])
 {
 	uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
 	uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
@@ -123,7 +123,7 @@ void hb_sha256_compress(uint32_t state[8], uint32_t w[16])
 		return;
 	}
 #endif
-	compress(state, w);
+	sha256_rounds(state, w);
 }
 
 void hb_sha256_blocks(uint32_t state[8], const uint8_t *in, size_t nblocks)
@@ -141,7 +141,7 @@ void hb_sha256_blocks(uint32_t state[8], const uint8_t *in, size_t nblocks)
 	do {
 		for (i = 0; i < 16; i++)
 			w[i] = hb_load32_be(in + 4 * i);
-		compress(state, w);
+		sha256_rounds(state, w);
 		in += HBOX_SHA256_BLOCKBYTES;
 	} while (--nblocks != 0);
 	hbox_wipe(w, sizeof w);
