@@ -16,8 +16,8 @@
  */
 #include "newhope.h"
 
-#include "hb_internal.h"
 #include "chacha20.h"
+#include "hb_internal.h"
 #include "hb_newhope.h"
 #include "randombytes.h"
 #include "sha3.h"
