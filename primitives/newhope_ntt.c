@@ -317,16 +317,16 @@ void hb_nh_ntt(hb_nh_poly *p)
 }
 
 /* Bit-reverse a 5-bit index. */
-static const uint8_t brv5[32] = {0, 16, 8,  24, 4, 20, 12, 28, 2, 18, 10, 26, 6, 22, 14, 30,
-                                 1, 17, 9, 25, 5, 21, 13, 29, 3, 19, 11, 27, 7, 23, 15, 31};
+static const uint8_t nh_brv5[32] = {0, 16, 8,  24, 4, 20, 12, 28, 2, 18, 10, 26, 6, 22, 14, 30,
+                                    1, 17, 9, 25, 5, 21, 13, 29, 3, 19, 11, 27, 7, 23, 15, 31};
 
 /* Swap entry i with entry brv10(i); the indices are public constants. */
-static void bitrev(uint16_t a[HB_NH_N])
+static void nh_bitrev(uint16_t a[HB_NH_N])
 {
 	size_t hi, lo;
 	for (hi = 0; hi < 32; hi++) {
 		for (lo = 0; lo < 32; lo++) {
-			size_t i = hi * 32 + lo, r = (size_t)brv5[lo] * 32 + brv5[hi];
+			size_t i = hi * 32 + lo, r = (size_t)nh_brv5[lo] * 32 + nh_brv5[hi];
 			if (i < r) {
 				uint16_t t = a[i];
 				a[i] = a[r];
@@ -387,5 +387,5 @@ void hb_nh_invntt(hb_nh_poly *p)
 		a[b + 6] = (uint16_t)x6;
 		a[b + 7] = (uint16_t)x7;
 	}
-	bitrev(a);
+	nh_bitrev(a);
 }

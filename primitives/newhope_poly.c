@@ -109,7 +109,7 @@ void hb_nh_uniform(hb_nh_poly *a, const uint8_t seed[HB_NH_SEEDBYTES])
  * 0xFFFF adds (a public choice). Barrett leaves the plain samples
  * q - 16 .. q + 16 unchanged (5 (q + 16) < 2^16).
  */
-static void noise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce, uint32_t keep)
+static void nh_noise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce, uint32_t keep)
 {
 	uint8_t buf[NH_NOISE_CHUNK];
 	uint8_t n[8] = {0};
@@ -137,10 +137,10 @@ static void noise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce, uint32_t
 
 void hb_nh_getnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce)
 {
-	noise(r, seed, nonce, 0);
+	nh_noise(r, seed, nonce, 0);
 }
 
 void hb_nh_addnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce)
 {
-	noise(r, seed, nonce, 0xFFFFu);
+	nh_noise(r, seed, nonce, 0xFFFFu);
 }
