@@ -10,7 +10,7 @@
 #define HB_INFO_PREFIX_LEN 11
 #define HB_LABEL_MAX 16
 
-static size_t hb_strlen(const char *s)
+static size_t hs_strlen(const char *s)
 {
 	size_t n = 0;
 	while (s[n] != '\0')
@@ -21,7 +21,7 @@ static size_t hb_strlen(const char *s)
 void hb_th_init(hbox_sha256_ctx *th, const char *name)
 {
 	hbox_sha256_init(th);
-	hbox_sha256_update(th, (const uint8_t *)name, hb_strlen(name));
+	hbox_sha256_update(th, (const uint8_t *)name, hs_strlen(name));
 }
 
 void hb_th_peek(uint8_t out[32], const hbox_sha256_ctx *th, const uint8_t *tail, size_t len)
@@ -36,7 +36,7 @@ void hb_kdf(struct hb_keys *k, const uint8_t th[32], const uint8_t *ikm, size_t 
 {
 	uint8_t info[HB_INFO_PREFIX_LEN + HB_LABEL_MAX];
 	uint8_t okm[96];
-	size_t n = hb_strlen(label);
+	size_t n = hs_strlen(label);
 
 	memcpy(info, HB_INFO_PREFIX, HB_INFO_PREFIX_LEN);
 	memcpy(info + HB_INFO_PREFIX_LEN, label, n);

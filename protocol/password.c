@@ -13,7 +13,7 @@
 #define MSG_IV 5
 #define MSG_PROOF 21
 
-HB_STATIC_ASSERT(MSG_PROOF + 32 == HBOX_PASSWORD_MSG_BYTES, msg_size);
+HB_STATIC_ASSERT(MSG_PROOF + 32 == HBOX_PASSWORD_MSG_BYTES, pw_msg_size);
 
 static int pw_reject(hbox_password *st, int code)
 {

@@ -71,7 +71,7 @@ static int shs_finish(hbox_static_hs *st, hbox_channel *ch, const char *name, co
 }
 
 /* msg = type || nonce || box(secret, nonce, pk_peer, sk); rnd = secret || nonce */
-static uint32_t box_msg(uint8_t *msg, uint8_t type, const hbox_static_hs *st, const uint8_t rnd[56])
+static uint32_t shs_box_msg(uint8_t *msg, uint8_t type, const hbox_static_hs *st, const uint8_t rnd[56])
 {
 	uint32_t fail;
 	msg[0] = type;
@@ -103,7 +103,7 @@ int hbox_half_write(hbox_static_hs *st, hbox_channel *ch, uint8_t msg[HBOX_HALF_
 		return -1;
 	if (hb_random(st->rng, rnd, sizeof rnd) != 0)
 		return shs_reject(st, HBOX_ERNG);
-	fail = box_msg(msg, HBOX_HALF_MSG, st, rnd);
+	fail = shs_box_msg(msg, HBOX_HALF_MSG, st, rnd);
 	rc = shs_finish(st, ch, "hopebox/v1 half", msg, NULL, HBOX_HALF_MSG_BYTES, rnd, 32, "half",
 	                fail, HBOX_EKEY);
 	hbox_wipe(rnd, sizeof rnd);
@@ -148,7 +148,7 @@ int hbox_mutual_write(hbox_static_hs *st, uint8_t msg[HBOX_MUTUAL_MSG_BYTES])
 		return shs_reject(st, HBOX_ESTATE);
 	if (hb_random(st->rng, rnd, sizeof rnd) != 0)
 		return shs_reject(st, HBOX_ERNG);
-	fail = box_msg(msg, HBOX_MUTUAL_MSG, st, rnd);
+	fail = shs_box_msg(msg, HBOX_MUTUAL_MSG, st, rnd);
 	memcpy(st->secret, rnd, 32);
 	memcpy(st->own, msg, HBOX_MUTUAL_MSG_BYTES);
 	hb_ct_zero_if(st->sk, sizeof st->sk, fail);
