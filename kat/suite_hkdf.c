@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hkdf_sha256.h"
+#include "info.h"
 #include "kat.h"
 
 /* 1 when both HKDF entry points give want[0..len) (len <= the maximum). */
@@ -54,11 +55,11 @@ static int hkdf_rejects(const uint8_t *salt, size_t saltlen, const uint8_t *ikm,
 	return ok;
 }
 
-static void run_rfc5869(struct kat *k)
+static void run_rfc5869(struct kat *k, const char *group)
 {
 	const char *rel = "rfc/hkdf_sha256_rfc5869.txt";
 	struct kv_file kv;
-	if (!kat_begin(k, "hkdf-sha256-rfc5869"))
+	if (!kat_begin(k, group))
 		return;
 	if (kv_open(&kv, k, rel) != 0) {
 		kat_fail(k, rel);
@@ -92,7 +93,7 @@ static void run_rfc5869(struct kat *k)
 	kat_end(k);
 }
 
-static void run_wycheproof(struct kat *k)
+static void run_wycheproof(struct kat *k, const char *group)
 {
 	const char *rel = "wycheproof/hkdf_sha256_test.json";
 	const struct json *groups;
@@ -101,7 +102,7 @@ static void run_wycheproof(struct kat *k)
 	size_t g, t;
 	char id[48];
 
-	if (!kat_begin(k, "hkdf-sha256-wycheproof"))
+	if (!kat_begin(k, group))
 		return;
 	root = json_load(k, rel);
 	groups = json_get(root, "testGroups");
@@ -147,8 +148,19 @@ static void run_wycheproof(struct kat *k)
 	printf("  (%lu valid, %lu invalid)\n", nvalid, ninvalid);
 }
 
+/*
+ * Every group runs on the default dispatch and then, on a CPU where that
+ * is SHA-NI, again with the portable code forced (hbox_cpu_override(0)),
+ * under the same group name with "-portable" appended.
+ */
 void kat_hkdf(struct kat *k)
 {
-	run_rfc5869(k);
-	run_wycheproof(k);
+	run_rfc5869(k, "hkdf-sha256-rfc5869");
+	run_wycheproof(k, "hkdf-sha256-wycheproof");
+	if (!(hbox_cpu_features() & HBOX_CPU_SHA))
+		return;
+	hbox_cpu_override(0);
+	run_rfc5869(k, "hkdf-sha256-rfc5869-portable");
+	run_wycheproof(k, "hkdf-sha256-wycheproof-portable");
+	hbox_cpu_override(HBOX_CPU_ALL);
 }

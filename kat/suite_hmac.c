@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "hmac_sha256.h"
+#include "info.h"
 #include "kat.h"
 
 /* 1 when the one-shot and incremental MACs agree; the MAC goes to mac. */
@@ -35,11 +36,11 @@ static int hmac_both(uint8_t mac[HBOX_HMAC_SHA256_BYTES], const uint8_t *key, si
 	return memcmp(mac, again, sizeof again) == 0;
 }
 
-static void run_rfc4231(struct kat *k)
+static void run_rfc4231(struct kat *k, const char *group)
 {
 	const char *rel = "rfc/hmac_sha256_rfc4231.txt";
 	struct kv_file kv;
-	if (!kat_begin(k, "hmac-sha256-rfc4231"))
+	if (!kat_begin(k, group))
 		return;
 	if (kv_open(&kv, k, rel) != 0) {
 		kat_fail(k, rel);
@@ -64,7 +65,7 @@ static void run_rfc4231(struct kat *k)
 	kat_end(k);
 }
 
-static void run_wycheproof(struct kat *k)
+static void run_wycheproof(struct kat *k, const char *group)
 {
 	const char *rel = "wycheproof/hmac_sha256_test.json";
 	const struct json *groups;
@@ -73,7 +74,7 @@ static void run_wycheproof(struct kat *k)
 	size_t g, t;
 	char id[48];
 
-	if (!kat_begin(k, "hmac-sha256-wycheproof"))
+	if (!kat_begin(k, group))
 		return;
 	root = json_load(k, rel);
 	groups = json_get(root, "testGroups");
@@ -119,8 +120,19 @@ static void run_wycheproof(struct kat *k)
 	printf("  (%lu valid, %lu invalid)\n", nvalid, ninvalid);
 }
 
+/*
+ * Every group runs on the default dispatch and then, on a CPU where that
+ * is SHA-NI, again with the portable code forced (hbox_cpu_override(0)),
+ * under the same group name with "-portable" appended.
+ */
 void kat_hmac(struct kat *k)
 {
-	run_rfc4231(k);
-	run_wycheproof(k);
+	run_rfc4231(k, "hmac-sha256-rfc4231");
+	run_wycheproof(k, "hmac-sha256-wycheproof");
+	if (!(hbox_cpu_features() & HBOX_CPU_SHA))
+		return;
+	hbox_cpu_override(0);
+	run_rfc4231(k, "hmac-sha256-rfc4231-portable");
+	run_wycheproof(k, "hmac-sha256-wycheproof-portable");
+	hbox_cpu_override(HBOX_CPU_ALL);
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "info.h"
 #include "kat.h"
 #include "pbkdf2_sha256.h"
 
@@ -30,12 +31,12 @@ static int pbkdf2_matches(const uint8_t *pw, size_t pwlen, const uint8_t *salt, 
 	return ok;
 }
 
-static void run_file(struct kat *k)
+static void run_file(struct kat *k, const char *group)
 {
 	const char *rel = "rfc/pbkdf2_hmac_sha256.txt";
 	struct kv_file kv;
 	unsigned long skipped = 0;
-	if (!kat_begin(k, "pbkdf2-sha256-rfc"))
+	if (!kat_begin(k, group))
 		return;
 	if (kv_open(&kv, k, rel) != 0) {
 		kat_fail(k, rel);
@@ -71,7 +72,7 @@ static void run_file(struct kat *k)
 		printf("  (%lu slow vector skipped: run with --slow)\n", skipped);
 }
 
-static void run_wycheproof(struct kat *k)
+static void run_wycheproof(struct kat *k, const char *group)
 {
 	const char *rel = "wycheproof/pbkdf2_hmacsha256_test.json";
 	const struct json *groups;
@@ -79,7 +80,7 @@ static void run_wycheproof(struct kat *k)
 	size_t g, t;
 	char id[48];
 
-	if (!kat_begin(k, "pbkdf2-sha256-wycheproof"))
+	if (!kat_begin(k, group))
 		return;
 	root = json_load(k, rel);
 	groups = json_get(root, "testGroups");
@@ -118,8 +119,19 @@ static void run_wycheproof(struct kat *k)
 	kat_end(k);
 }
 
+/*
+ * Every group runs on the default dispatch and then, on a CPU where that
+ * is SHA-NI, again with the portable code forced (hbox_cpu_override(0)),
+ * under the same group name with "-portable" appended.
+ */
 void kat_pbkdf2(struct kat *k)
 {
-	run_file(k);
-	run_wycheproof(k);
+	run_file(k, "pbkdf2-sha256-rfc");
+	run_wycheproof(k, "pbkdf2-sha256-wycheproof");
+	if (!(hbox_cpu_features() & HBOX_CPU_SHA))
+		return;
+	hbox_cpu_override(0);
+	run_file(k, "pbkdf2-sha256-rfc-portable");
+	run_wycheproof(k, "pbkdf2-sha256-wycheproof-portable");
+	hbox_cpu_override(HBOX_CPU_ALL);
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "info.h"
 #include "kat.h"
 #include "sha256.h"
 
@@ -77,7 +78,7 @@ static void run_rsp(struct kat *k, const char *group, const char *rel)
  * MD_{i-2} || MD_{i-1}) for i = 3..1002; checkpoint j is MD_1002, which
  * is also the next Seed.
  */
-static void run_monte(struct kat *k)
+static void run_monte(struct kat *k, const char *group)
 {
 	const char *rel = "nist/sha256/SHA256Monte.rsp";
 	struct kv_file kv;
@@ -85,7 +86,7 @@ static void run_monte(struct kat *k)
 	int have_seed = 0, i;
 	char id[32];
 
-	if (!open_group(k, &kv, "sha256-nist-monte", rel))
+	if (!open_group(k, &kv, group, rel))
 		return;
 	while (kv_next(&kv)) {
 		size_t len;
@@ -147,11 +148,11 @@ static uint8_t *generated_msg(const struct kv_file *kv, size_t *len)
 	return m;
 }
 
-static void run_generated(struct kat *k)
+static void run_generated(struct kat *k, const char *group)
 {
 	const char *rel = "nist/generated/sha256_sha3_shake_generated.txt";
 	struct kv_file kv;
-	if (!open_group(k, &kv, "sha256-generated", rel))
+	if (!open_group(k, &kv, group, rel))
 		return;
 	while (kv_next(&kv)) {
 		size_t mlen, wlen;
@@ -169,10 +170,23 @@ static void run_generated(struct kat *k)
 	kat_end(k);
 }
 
+/*
+ * Every group runs on the default dispatch and then, on a CPU where that
+ * is SHA-NI, again with the portable code forced (hbox_cpu_override(0)),
+ * under the same group name with "-portable" appended.
+ */
 void kat_sha256(struct kat *k)
 {
 	run_rsp(k, "sha256-nist-short", "nist/sha256/SHA256ShortMsg.rsp");
 	run_rsp(k, "sha256-nist-long", "nist/sha256/SHA256LongMsg.rsp");
-	run_monte(k);
-	run_generated(k);
+	run_monte(k, "sha256-nist-monte");
+	run_generated(k, "sha256-generated");
+	if (!(hbox_cpu_features() & HBOX_CPU_SHA))
+		return;
+	hbox_cpu_override(0);
+	run_rsp(k, "sha256-nist-short-portable", "nist/sha256/SHA256ShortMsg.rsp");
+	run_rsp(k, "sha256-nist-long-portable", "nist/sha256/SHA256LongMsg.rsp");
+	run_monte(k, "sha256-nist-monte-portable");
+	run_generated(k, "sha256-generated-portable");
+	hbox_cpu_override(HBOX_CPU_ALL);
 }
