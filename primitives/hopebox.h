@@ -30,4 +30,10 @@
 
 #include "newhope.h"
 
+/* The handshakes and the channel (protocol/). Firmware that vendors only
+ * primitives/ defines HOPEBOX_NO_PROTOCOL. */
+#ifndef HOPEBOX_NO_PROTOCOL
+#include "hopebox_protocol.h"
+#endif
+
 #endif
