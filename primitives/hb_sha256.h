@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hb_internal.h"
 #include "sha256.h"
 
 /* FIPS 180-4 section 4.2.2 round constants and section 5.3.3 initial
@@ -24,6 +25,26 @@ void hb_sha256_compress(uint32_t state[8], uint32_t w[16]);
 
 /* Compress nblocks consecutive 64-byte blocks of in into state. */
 void hb_sha256_blocks(uint32_t state[8], const uint8_t *in, size_t nblocks);
+
+/* The portable end of a hash: pad the buffered bytes (FIPS 180-4 5.1.1)
+ * and compress; ctx->state is then the digest as words. ctx is not wiped. */
+void hb_sha256_pad_final(hbox_sha256_ctx *ctx);
+
+/*
+ * out[0..4n) = the words s[0..n) big-endian (a digest, a PBKDF2 block).
+ * The fence keeps each word in a scalar register: without it gcc 12 -O3
+ * vectorizes the byte stores into a long shift-and-or sequence (about 50
+ * ticks per digest). Not a secret mask.
+ */
+static inline void hb_sha256_store_be(uint8_t *out, const uint32_t *s, int n)
+{
+	int i;
+	for (i = 0; i < n; i++) {
+		uint32_t v = s[i];
+		HB_BARRIER32(v);
+		hb_store32_be(out + 4 * i, v);
+	}
+}
 
 /* Words 8..15 of a block holding a 32-byte value after a 64-byte prefix
  * (the outer HMAC block, every PBKDF2 block): the 0x80 terminator, zeros,

@@ -36,9 +36,7 @@ void hb_hmac_sha256_keys(uint32_t inner[8], uint32_t outer[8], const uint8_t k0[
 
 void hb_hmac_sha256_finish(hbox_sha256_ctx *ictx, const uint32_t outer[8], uint8_t out[32])
 {
-	uint8_t ih[HBOX_SHA256_BYTES];
 	uint32_t s[8], w[16];
-	int i;
 
 #if HB_X86_SIMD
 	if (hbox_cpu_features() & HBOX_CPU_SHA) {
@@ -49,15 +47,14 @@ void hb_hmac_sha256_finish(hbox_sha256_ctx *ictx, const uint32_t outer[8], uint8
 		return;
 	}
 #endif
-	hbox_sha256_final(ictx, ih); /* wipes ictx */
-	for (i = 0; i < 8; i++)
-		w[i] = hb_load32_be(ih + 4 * i);
+	/* The inner digest goes straight from state words to message words. */
+	hb_sha256_pad_final(ictx);
+	memcpy(w, ictx->state, sizeof ictx->state);
+	hbox_wipe(ictx, sizeof *ictx);
 	hb_sha256_pad96(w);
 	memcpy(s, outer, sizeof s);
 	hb_sha256_compress(s, w);
-	for (i = 0; i < 8; i++)
-		hb_store32_be(out + 4 * i, s[i]);
-	hbox_wipe(ih, sizeof ih);
+	hb_sha256_store_be(out, s, 8);
 	hbox_wipe(s, sizeof s);
 	hbox_wipe(w, sizeof w);
 }

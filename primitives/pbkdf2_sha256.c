@@ -75,7 +75,7 @@ int hbox_pbkdf2_sha256(uint8_t *out, size_t outlen, const uint8_t *pw, size_t pw
 	uint8_t blk[2 * HBOX_PBKDF2_SHA256_BLOCKBYTES];
 	uint32_t index = 0;
 	size_t off, n;
-	int i, nb;
+	int nb;
 
 	if (iterations == 0 || outlen == 0 || pbkdf2_too_long(outlen)) {
 		if (outlen != 0)
@@ -107,8 +107,7 @@ int hbox_pbkdf2_sha256(uint8_t *out, size_t outlen, const uint8_t *pw, size_t pw
 		} else
 #endif
 			pbkdf2_iterate(t, inner, outer, iterations - 1);
-		for (i = 0; i < 8 * nb; i++)
-			hb_store32_be(blk + 4 * i, t[i]);
+		hb_sha256_store_be(blk, t, 8 * nb);
 		n = outlen - off < (size_t)(32 * nb) ? outlen - off : (size_t)(32 * nb);
 		memcpy(out + off, blk, n);
 	}

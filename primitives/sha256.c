@@ -180,20 +180,12 @@ void hbox_sha256_update(hbox_sha256_ctx *ctx, const uint8_t *in, size_t len)
 		memcpy(ctx->buf, in, len);
 }
 
-void hbox_sha256_final(hbox_sha256_ctx *ctx, uint8_t out[HBOX_SHA256_BYTES])
+void hb_sha256_pad_final(hbox_sha256_ctx *ctx)
 {
 	/* FIPS 180-4 section 5.1.1: 0x80, zeros to 56 mod 64, 64-bit bit length. */
 	size_t used = (size_t)(ctx->count & (HBOX_SHA256_BLOCKBYTES - 1));
 	uint64_t bits = ctx->count << 3;
-	int i;
 
-#if HB_X86_SIMD
-	if (hbox_cpu_features() & HBOX_CPU_SHA) {
-		hb_sha256_final_shani(ctx->state, ctx->buf, used, bits, out);
-		hbox_wipe(ctx, sizeof *ctx);
-		return;
-	}
-#endif
 	ctx->buf[used++] = 0x80;
 	if (used > HBOX_SHA256_BLOCKBYTES - 8) {
 		memset(ctx->buf + used, 0, HBOX_SHA256_BLOCKBYTES - used);
@@ -203,8 +195,21 @@ void hbox_sha256_final(hbox_sha256_ctx *ctx, uint8_t out[HBOX_SHA256_BYTES])
 	memset(ctx->buf + used, 0, HBOX_SHA256_BLOCKBYTES - 8 - used);
 	hb_store64_be(ctx->buf + HBOX_SHA256_BLOCKBYTES - 8, bits);
 	hb_sha256_blocks(ctx->state, ctx->buf, 1);
-	for (i = 0; i < 8; i++)
-		hb_store32_be(out + 4 * i, ctx->state[i]);
+}
+
+void hbox_sha256_final(hbox_sha256_ctx *ctx, uint8_t out[HBOX_SHA256_BYTES])
+{
+#if HB_X86_SIMD
+	if (hbox_cpu_features() & HBOX_CPU_SHA) {
+		hb_sha256_final_shani(ctx->state, ctx->buf,
+		                      (size_t)(ctx->count & (HBOX_SHA256_BLOCKBYTES - 1)),
+		                      ctx->count << 3, out);
+		hbox_wipe(ctx, sizeof *ctx);
+		return;
+	}
+#endif
+	hb_sha256_pad_final(ctx);
+	hb_sha256_store_be(out, ctx->state, 8);
 	hbox_wipe(ctx, sizeof *ctx);
 }
 
