@@ -40,7 +40,8 @@ static void hs_common_init(hbox_channel_hs *hs, const uint8_t psk[32], hbox_rand
 	}
 }
 
-int hbox_channel_client_init(hbox_channel_hs *hs, const uint8_t server_pk[HBOX_CHANNEL_PUBLICKEYBYTES],
+int hbox_channel_client_init(hbox_channel_hs *hs,
+                             const uint8_t server_pk[HBOX_CHANNEL_PUBLICKEYBYTES],
                              const uint8_t psk[HBOX_CHANNEL_PSKBYTES], hbox_randombytes_fn rng)
 {
 	hs_common_init(hs, psk, rng);
@@ -54,7 +55,8 @@ int hbox_channel_client_init(hbox_channel_hs *hs, const uint8_t server_pk[HBOX_C
 	return 0;
 }
 
-int hbox_channel_server_init(hbox_channel_hs *hs, const uint8_t server_sk[HBOX_CHANNEL_SECRETKEYBYTES],
+int hbox_channel_server_init(hbox_channel_hs *hs,
+                             const uint8_t server_sk[HBOX_CHANNEL_SECRETKEYBYTES],
                              const uint8_t psk[HBOX_CHANNEL_PSKBYTES], hbox_randombytes_fn rng)
 {
 	hs_common_init(hs, psk, rng);

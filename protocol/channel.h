@@ -106,7 +106,8 @@ typedef struct hbox_channel_hs {
  * Returns 0 (state HBOX_CHANNEL_HS_CLIENT). Any previous content of hs is
  * overwritten.
  */
-int hbox_channel_client_init(hbox_channel_hs *hs, const uint8_t server_pk[HBOX_CHANNEL_PUBLICKEYBYTES],
+int hbox_channel_client_init(hbox_channel_hs *hs,
+                             const uint8_t server_pk[HBOX_CHANNEL_PUBLICKEYBYTES],
                              const uint8_t psk[HBOX_CHANNEL_PSKBYTES], hbox_randombytes_fn rng);
 
 /*
@@ -116,7 +117,8 @@ int hbox_channel_client_init(hbox_channel_hs *hs, const uint8_t server_pk[HBOX_C
  *   psk, rng:  as for the client
  * Returns 0 (state HBOX_CHANNEL_HS_SERVER).
  */
-int hbox_channel_server_init(hbox_channel_hs *hs, const uint8_t server_sk[HBOX_CHANNEL_SECRETKEYBYTES],
+int hbox_channel_server_init(hbox_channel_hs *hs,
+                             const uint8_t server_sk[HBOX_CHANNEL_SECRETKEYBYTES],
                              const uint8_t psk[HBOX_CHANNEL_PSKBYTES], hbox_randombytes_fn rng);
 
 /*

@@ -71,7 +71,8 @@ static int shs_finish(hbox_static_hs *st, hbox_channel *ch, const char *name, co
 }
 
 /* msg = type || nonce || box(secret, nonce, pk_peer, sk); rnd = secret || nonce */
-static uint32_t shs_box_msg(uint8_t *msg, uint8_t type, const hbox_static_hs *st, const uint8_t rnd[56])
+static uint32_t shs_box_msg(uint8_t *msg, uint8_t type, const hbox_static_hs *st,
+                            const uint8_t rnd[56])
 {
 	uint32_t fail;
 	msg[0] = type;

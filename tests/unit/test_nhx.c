@@ -4,8 +4,8 @@
  * recomputed from PROTOCOLS.md with the bare primitives, and the bad
  * inputs: truncated, extended, wrong type, replayed, wrong state, sent
  * twice for all four messages; every bit of HELLO and FIN flipped (INIT
- * and RESP: test_nhx_flips_init.c and _resp.c); a HELLO with another key than the pinned
- * one; another responder key; small-order keys (including a RESP whose MAC
+ * and RESP: test_nhx_flips_init.c, test_nhx_flips_resp.c); a HELLO with
+ * another key than the pinned one; another responder key; small-order keys (including a RESP whose MAC
  * is right for the all-zero X25519 result); NewHope coefficients >= q;
  * random-source failures.
  */
