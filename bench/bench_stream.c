@@ -3,6 +3,10 @@
  * (XOR of a message, as the AEAD and secretbox use them). Peer figures at
  * 16 KiB are in shared/anchors.md: ChaCha20 OpenSSL 0.494 / libsodium 1.040
  * ticks/byte, XSalsa20 libsodium 0.846. Also HChaCha20 and HSalsa20 per call.
+ *
+ * Every row runs on the default dispatch (the AVX2 kernels when the CPU has
+ * AVX2); the *_portable rows force the portable code with
+ * hbox_cpu_override(0).
  */
 #include <stdint.h>
 
@@ -64,25 +68,29 @@ static void run_hsalsa20(void *ctx, size_t len)
 	bench_sink(buf, 1);
 }
 
+/* Row names (the harness keeps the pointers): default dispatch, then the
+ * forced-portable twin. */
 static const struct {
-	const char *name;
+	const char *name[2];
 	bench_fn fn;
 } rows[] = {
-	{"chacha20_ietf", run_chacha20_ietf}, {"chacha20", run_chacha20},
-	{"xchacha20", run_xchacha20},         {"salsa20", run_salsa20},
-	{"xsalsa20", run_xsalsa20},
+	{{"chacha20_ietf", "chacha20_ietf_portable"}, run_chacha20_ietf},
+	{{"chacha20", "chacha20_portable"}, run_chacha20},
+	{{"xchacha20", "xchacha20_portable"}, run_xchacha20},
+	{{"salsa20", "salsa20_portable"}, run_salsa20},
+	{{"xsalsa20", "xsalsa20_portable"}, run_xsalsa20},
 };
 
 void bench_stream(struct bench *b)
 {
-	size_t r, i;
-	for (r = 0; r < sizeof rows / sizeof rows[0]; r++) {
-		if (!bench_want(b, rows[r].name))
-			continue;
-		for (i = 0; i < 3; i++)
-			bench_row(b, rows[r].name, bench_sizes[i],
-			          bench_run(b, rows[r].fn, NULL, bench_sizes[i]));
+	size_t r;
+	int path;
+	for (path = 0; path < 2; path++) {
+		hbox_cpu_override(path == 0 ? HBOX_CPU_ALL : 0);
+		for (r = 0; r < sizeof rows / sizeof rows[0]; r++)
+			bench_per_byte(b, rows[r].name[path], rows[r].fn, NULL);
 	}
+	hbox_cpu_override(HBOX_CPU_ALL);
 	if (bench_want(b, "hchacha20"))
 		bench_row(b, "hchacha20", 0, bench_run(b, run_hchacha20, NULL, 0));
 	if (bench_want(b, "hsalsa20"))

@@ -111,18 +111,6 @@ static void blocks8(uint8_t *dst, const uint8_t *src, size_t n, const uint32_t s
 	(a = _mm256_shuffle_epi32(a, 0x39), c = _mm256_shuffle_epi32(c, 0x93),                 \
 	 d = _mm256_shuffle_epi32(d, 0x4e))
 
-/* Two blocks in rows (a, b, c, d) at offset `at`, cut at n: 1 when more
- * bytes follow. */
-static inline int put_row_pair(uint8_t *dst, const uint8_t *src, size_t n, size_t at, __m256i a,
-                               __m256i b, __m256i c, __m256i d)
-{
-	return hb_put_run(dst, src, n, at, _mm256_permute2x128_si256(a, b, 0x20)) &&
-	       hb_put_run(dst, src, n, at + 32, _mm256_permute2x128_si256(c, d, 0x20)) &&
-	       hb_put_run(dst, src, n, at + 64, _mm256_permute2x128_si256(a, b, 0x31)) &&
-	       hb_put_run(dst, src, n, at + 96, _mm256_permute2x128_si256(c, d, 0x31)) &&
-	       n > at + 128;
-}
-
 /*
  * As blocks8 for n = 1..256 (blocks st[12..13] + 0..3). Latency-bound
  * (about 30 cycles per double round); one pair of blocks for n <= 128,
@@ -131,21 +119,17 @@ static inline int put_row_pair(uint8_t *dst, const uint8_t *src, size_t n, size_
 static void blocks4(uint8_t *dst, const uint8_t *src, size_t n, const uint32_t st[16], int wide)
 {
 	ROT_MASKS;
-	__m256i a0, b0, c0, d0, a1, b1, c1, d1, a, b, c, d0_in, d1_in, lo, hi;
+	__m256i a0, b0, c0, d0, a1, b1, c1, d1, a, b, c, d0_in, d1_in, nonce;
 	int i;
 
-	hb_lane_counters(&lo, &hi, st[12], st[13], wide);
+	hb_row_counters(&d0_in, &d1_in, st[12], st[13], wide);
 	a = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)st));
 	b = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)(st + 4)));
 	c = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)(st + 8)));
-	/* Row d of block k: counter lanes k of lo and hi, then words 14, 15. */
-	d0_in = _mm256_unpacklo_epi32(lo, hi); /* blocks 0, 1 | 4, 5 in words 0-1, 2-3 */
-	d1_in = _mm256_unpackhi_epi32(lo, hi); /* blocks 2, 3 | 6, 7 */
-	d0_in = _mm256_permute4x64_epi64(d0_in, 0x50); /* blocks 0, 0 | 1, 1 */
-	d1_in = _mm256_permute4x64_epi64(d1_in, 0x50); /* blocks 2, 2 | 3, 3 */
-	d1 = _mm256_setr_epi32(0, 0, (int)st[14], (int)st[15], 0, 0, (int)st[14], (int)st[15]);
-	d0_in = _mm256_blend_epi32(d0_in, d1, 0xcc);
-	d1_in = _mm256_blend_epi32(d1_in, d1, 0xcc);
+	/* Row d of block k: its counter words, then words 14 and 15. */
+	nonce = _mm256_setr_epi32(0, 0, (int)st[14], (int)st[15], 0, 0, (int)st[14], (int)st[15]);
+	d0_in = _mm256_blend_epi32(d0_in, nonce, 0xcc);
+	d1_in = _mm256_blend_epi32(d1_in, nonce, 0xcc);
 	a0 = a1 = a, b0 = b1 = b, c0 = c1 = c, d0 = d0_in, d1 = d1_in;
 	if (n <= 128) {
 		for (i = 0; i < 10; i++) {
@@ -166,10 +150,10 @@ static void blocks4(uint8_t *dst, const uint8_t *src, size_t n, const uint32_t s
 			UNDIAG(a1, c1, d1);
 		}
 	}
-	if (put_row_pair(dst, src, n, 0, HB_ADD(a0, a), HB_ADD(b0, b), HB_ADD(c0, c),
-	                 HB_ADD(d0, d0_in)))
-		put_row_pair(dst, src, n, 128, HB_ADD(a1, a), HB_ADD(b1, b), HB_ADD(c1, c),
-		             HB_ADD(d1, d1_in));
+	if (hb_put_row_pair(dst, src, n, 0, HB_ADD(a0, a), HB_ADD(b0, b), HB_ADD(c0, c),
+	                    HB_ADD(d0, d0_in)))
+		hb_put_row_pair(dst, src, n, 128, HB_ADD(a1, a), HB_ADD(b1, b), HB_ADD(c1, c),
+		                HB_ADD(d1, d1_in));
 }
 
 void hb_chacha20_avx2(uint32_t st[16], uint8_t *out, const uint8_t *in, size_t len, int wide)

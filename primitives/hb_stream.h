@@ -80,6 +80,8 @@ static inline void hb_stream_tail(uint8_t *out, const uint8_t *in, size_t len,
  * 12 alone (IETF).
  */
 void hb_chacha20_avx2(uint32_t st[16], uint8_t *out, const uint8_t *in, size_t len, int wide);
+/* Salsa20: the 64-bit counter is words 8-9. */
+void hb_salsa20_avx2(uint32_t st[16], uint8_t *out, const uint8_t *in, size_t len);
 #endif
 
 #endif

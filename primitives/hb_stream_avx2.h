@@ -50,6 +50,22 @@ static inline void hb_lane_counters(__m256i *vlo, __m256i *vhi, uint32_t lo, uin
 	*vhi = h;
 }
 
+/*
+ * The same counters for the row layouts (one block per 128-bit half):
+ * *p01 holds (low word, high word) of block 0 in dwords 0-1 and again in
+ * 2-3 of its low half, and of block 1 in its high half; *p23 the same for
+ * blocks 2 and 3.
+ */
+static inline void hb_row_counters(__m256i *p01, __m256i *p23, uint32_t lo, uint32_t hi,
+                                   int wide)
+{
+	__m256i l, h;
+	hb_lane_counters(&l, &h, lo, hi, wide);
+	/* unpack: (lo, hi) of blocks 0, 1 | 4, 5 as 64-bit elements 0-3 */
+	*p01 = _mm256_permute4x64_epi64(_mm256_unpacklo_epi32(l, h), 0x50);
+	*p23 = _mm256_permute4x64_epi64(_mm256_unpackhi_epi32(l, h), 0x50);
+}
+
 /* dst[0..32) = src[0..32) XOR ks, or ks when src is NULL. */
 static inline void hb_put32(uint8_t *dst, const uint8_t *src, __m256i ks)
 {
@@ -83,6 +99,21 @@ static inline int hb_put_run(uint8_t *dst, const uint8_t *src, size_t n, size_t 
 	if (n > at)
 		hb_put_partial(dst + at, s, n - at, ks);
 	return 0;
+}
+
+/*
+ * Two blocks held as rows: w0..w3 hold words 0-3, 4-7, 8-11, 12-15 of block
+ * k in their low halves and of block k + 1 in their high halves. Writes
+ * them at offset `at`, cut at n; 1 when more bytes follow.
+ */
+static inline int hb_put_row_pair(uint8_t *dst, const uint8_t *src, size_t n, size_t at,
+                                  __m256i w0, __m256i w1, __m256i w2, __m256i w3)
+{
+	return hb_put_run(dst, src, n, at, _mm256_permute2x128_si256(w0, w1, 0x20)) &&
+	       hb_put_run(dst, src, n, at + 32, _mm256_permute2x128_si256(w2, w3, 0x20)) &&
+	       hb_put_run(dst, src, n, at + 64, _mm256_permute2x128_si256(w0, w1, 0x31)) &&
+	       hb_put_run(dst, src, n, at + 96, _mm256_permute2x128_si256(w2, w3, 0x31)) &&
+	       n > at + 128;
 }
 
 /*

@@ -87,6 +87,13 @@ void hbox_salsa20(uint8_t *out, const uint8_t *in, size_t len,
 	st[7] = hb_load32_le(nonce + 4);
 	st[8] = (uint32_t)counter;
 	st[9] = (uint32_t)(counter >> 32);
+#if HB_X86_SIMD
+	if (hbox_cpu_features() & HBOX_CPU_AVX2) {
+		hb_salsa20_avx2(st, out, in, len);
+		hbox_wipe(st, sizeof st);
+		return;
+	}
+#endif
 	while (len > 0) {
 		salsa20_block(ks, st);
 		if (len < 64) {
