@@ -26,10 +26,13 @@ Budgets (BUDGETS file, one rule a line, '#' starts a comment):
   stack-max BYTES           any public function
   stack FUNCTION BYTES      one public function (rewritten by --update)
   stack-cap FUNCTION BYTES  a fixed cap for one function (kept by --update)
+  waive FUNCTION BYTES WHY  a known excess over stack-max, allowed up to BYTES
+                            and reported as WAIVED on every run (kept by
+                            --update; delete it once the function is fixed)
 A measurement above its budget fails the check; a module or function without
 a budget line is listed as new (the group and stack-max caps still apply).
 --update rewrites the flash/stack lines from this measurement plus headroom
-and keeps the flash-group, stack-max and stack-cap lines as they are.
+and keeps the flash-group, stack-max, stack-cap and waive lines as they are.
 """
 import os
 import re
@@ -38,7 +41,8 @@ import sys
 
 TOOL = os.environ.get("HB_FW_TOOL_PREFIX", "arm-none-eabi-")
 ARCH_FLAGS = ["-mcpu=cortex-m4", "-mthumb"]
-HEADROOM = 1.10  # budgets written by --update: +10 %, rounded up to 16 bytes
+HEADROOM = 1.10  # budgets written by --update: +10 % (at least +64 bytes),
+MIN_SLACK = 64   # rounded up to 16 bytes
 
 
 def group_of(module):
@@ -179,11 +183,11 @@ def read_budgets(path):
 
 
 def roundup(n):
-    return (int(n * HEADROOM) + 15) // 16 * 16
+    return (max(int(n * HEADROOM), n + MIN_SLACK) + 15) // 16 * 16
 
 
 def write_budgets(path, rules, flash, stack):
-    keep = [r for r in rules if r[0] in ("flash-group", "stack-max", "stack-cap")]
+    keep = [r for r in rules if r[0] in ("flash-group", "stack-max", "stack-cap", "waive")]
     with open(path, "w") as f:
         f.write("# Firmware budgets for tests/firmware/check_firmware.sh (Cortex-M4,\n"
                 "# -mcpu=cortex-m4 -mthumb -Os). Fixed caps first (shared/anchors.md:\n"
@@ -191,10 +195,15 @@ def write_budgets(path, rules, flash, stack):
                 "# the protocols <= 20 KB more, no public call above 8 KB of stack),\n"
                 "# then per-module and per-function lines written by\n"
                 "#   tests/firmware/check_firmware.sh --update\n"
-                "# (the measurement + 10 %, rounded up to 16 bytes). Lower a line when a\n"
-                "# module shrinks; raise one only with a reason in the commit message.\n\n")
+                "# (the measurement + 10 %, at least + 64, rounded up to 16 bytes).\n"
+                "# Lower a line when a module shrinks; raise one only with a reason in\n"
+                "# the commit message. A waive line allows one function above\n"
+                "# stack-max until it is fixed (reported as WAIVED on every run).\n\n")
         for r in keep:
-            f.write("%-12s %-36s %s\n" % tuple(r) if len(r) == 3 else "%-12s %s\n" % tuple(r))
+            if len(r) >= 3:
+                f.write("%-12s %-36s %s\n" % (r[0], r[1], " ".join(r[2:])))
+            else:
+                f.write("%-12s %s\n" % tuple(r))
         f.write("\n# flash: text + data of the -Os object, bytes\n")
         for m in sorted(flash):
             f.write("flash        %-36s %d\n" % (m, roundup(flash[m])))
@@ -288,6 +297,8 @@ def main(argv):
         rules = read_budgets(budget_path)
     checks = fails = 0
     seen_flash, seen_stack = set(), set()
+    waived = {r[1]: int(r[2]) for r in rules if r[0] == "waive"}
+    why = {r[1]: " ".join(r[3:]) for r in rules if r[0] == "waive"}
     for r in rules:
         kind = r[0]
         if kind == "flash-group":
@@ -310,7 +321,10 @@ def main(argv):
         elif kind == "stack-max":
             for fn in public:
                 checks += 1
-                if memo[fn] > int(r[1]):
+                if fn in waived and int(r[1]) < memo[fn] <= waived[fn]:
+                    notes.append("WAIVED: %s needs %d bytes of stack, above stack-max %s: %s" %
+                                 (fn, memo[fn], r[1], why[fn] or "(no reason given)"))
+                elif memo[fn] > int(r[1]):
                     fails += 1
                     errors.append("stack %s: %d bytes > stack-max %s (path %s)" %
                                   (fn, memo[fn], r[1], " > ".join(map(short, path_of[fn]))))
@@ -325,6 +339,8 @@ def main(argv):
                 errors.append("stack %s: %d bytes > %s %s (path %s)" %
                               (r[1], memo[r[1]], kind, r[2],
                                " > ".join(map(short, path_of[r[1]]))))
+        elif kind == "waive":
+            pass  # applied with stack-max
         else:
             errors.append("budgets: unknown rule %s" % " ".join(r))
     for m in sorted(set(flash) - seen_flash):

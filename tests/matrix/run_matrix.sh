@@ -5,11 +5,15 @@
 #
 # usage: tests/matrix/run_matrix.sh [-o BUILD_ROOT] [-c "gcc clang"]
 #                                   [-l "-O1 -O2 -O3 -Os"] [-p "portable simd"]
+#                                   [-s "gcc-O3-simd ..."]
 #   BUILD_ROOT defaults to build/matrix (one directory per cell).
 #   -p: portable = HOPEBOX_PORTABLE=ON; simd = the default build, whose
 #   dispatcher picks the *_avx2.c kernels under valgrind (valgrind runs AVX2,
 #   not AVX-512). Default: "portable", plus "simd" once primitives/ or
 #   protocol/ holds a *_avx2.c file.
+#   -s: cells to skip, named CC-LEVEL-PATH (e.g. those another CI step
+#   already runs: the release, clang and minsize presets are gcc-O3-simd,
+#   clang-O3-simd and gcc-Os-simd).
 #
 # The -O level replaces CMAKE_C_FLAGS_RELEASE (library, tests and no_div's
 # main object set); -g -gdwarf-4 keeps valgrind's reports readable.
@@ -20,13 +24,15 @@ out=$root/build/matrix
 compilers="gcc clang"
 levels="-O1 -O2 -O3 -Os"
 paths=""
+skip=""
 while [ $# -gt 0 ]; do
   case $1 in
     -o) out=$2; shift 2;;
     -c) compilers=$2; shift 2;;
     -l) levels=$2; shift 2;;
     -p) paths=$2; shift 2;;
-    *) echo "usage: $0 [-o DIR] [-c COMPILERS] [-l LEVELS] [-p PATHS]"; exit 2;;
+    -s) skip=" $2 "; shift 2;;
+    *) echo "usage: $0 [-o DIR] [-c COMPILERS] [-l LEVELS] [-p PATHS] [-s CELLS]"; exit 2;;
   esac
 done
 if [ -z "$paths" ]; then
@@ -44,6 +50,7 @@ for cc in $compilers; do
     for p in $paths; do
       cell="$cc ${o} $p"
       bdir=$out/$cc$o-$p
+      case $skip in *" $cc$o-$p "*) continue;; esac
       portable=ON; [ "$p" = simd ] && portable=OFF
       t0=$(date +%s)
       mkdir -p "$bdir"
