@@ -18,16 +18,20 @@ extern const uint32_t hb_sha256_h0[8];
 
 /*
  * Compress one block given as its 16 big-endian message words into
- * state. w is used as the message schedule and is overwritten (the caller
- * wipes it when the block was secret). state and w must not overlap.
+ * state, with the portable rounds (for the portable paths of HMAC and
+ * PBKDF2; their SHA-NI paths have kernels of their own). w is used as the
+ * message schedule and is overwritten (the caller wipes it when the block
+ * was secret). state and w must not overlap.
  */
 void hb_sha256_compress(uint32_t state[8], uint32_t w[16]);
 
-/* Compress nblocks consecutive 64-byte blocks of in into state. */
+/* Compress nblocks consecutive 64-byte blocks of in into state (SHA-NI
+ * when available). */
 void hb_sha256_blocks(uint32_t state[8], const uint8_t *in, size_t nblocks);
 
-/* The portable end of a hash: pad the buffered bytes (FIPS 180-4 5.1.1)
- * and compress; ctx->state is then the digest as words. ctx is not wiped. */
+/* The end of a hash through ctx->buf (the portable paths): pad the
+ * buffered bytes (FIPS 180-4 5.1.1) and compress; ctx->state is then the
+ * digest as words. ctx is not wiped. */
 void hb_sha256_pad_final(hbox_sha256_ctx *ctx);
 
 /*
@@ -71,8 +75,8 @@ void hb_hmac_sha256_finish(hbox_sha256_ctx *ictx, const uint32_t outer[8], uint8
 /*
  * SHA-NI kernels (sha256_shani.c), present when HB_X86_SIMD (hb_cpu.h) and
  * called only when hbox_cpu_features() has HBOX_CPU_SHA. They give the
- * results of the portable code with the same contracts, except that w is
- * only read, and:
+ * results of the portable code; hb_sha256_blocks_shani has the contract of
+ * hb_sha256_blocks, and:
  *
  * hb_sha256_final_shani pads the last used (< 64) message bytes at buf,
  * compresses them into a copy of state and writes the digest; bits is the
@@ -88,7 +92,6 @@ void hb_hmac_sha256_finish(hbox_sha256_ctx *ictx, const uint32_t outer[8], uint8
  * (t[0..7] and t[8..15]).
  */
 void hb_sha256_blocks_shani(uint32_t state[8], const uint8_t *in, size_t nblocks);
-void hb_sha256_compress_shani(uint32_t state[8], const uint32_t w[16]);
 void hb_sha256_final_shani(const uint32_t state[8], const uint8_t *buf, size_t used,
                            uint64_t bits, uint8_t out[32]);
 void hb_hmac_sha256_keys_shani(uint32_t inner[8], uint32_t outer[8], const uint8_t k0[64],

@@ -7,6 +7,10 @@
  * eight working variables are renamed between rounds instead of shifted.
  * Nothing here depends on the data except the values: no table is indexed
  * by the message, and the only branches are on lengths.
+ *
+ * On x86-64 CPUs with SHA-NI, hb_sha256_blocks and hbox_sha256_final hand
+ * the work to sha256_shani.c; the context keeps the state in the order
+ * used here on both paths.
  */
 #include "sha256.h"
 #include "hb_cpu.h"
@@ -85,7 +89,7 @@ const uint32_t hb_sha256_h0[8] = {
  * 64 rounds gains 2-5% on x86-64 but costs 3.3 KB more code on a Cortex-M4
  * (7.5 KB instead of 4.2 KB at -Os), so the loop stays.
  */
-static void sha256_rounds(uint32_t state[8], uint32_t w[16])
+void hb_sha256_compress(uint32_t state[8], uint32_t w[16])
 {
 	uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
 	uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
@@ -113,19 +117,8 @@ static void sha256_rounds(uint32_t state[8], uint32_t w[16])
 	state[7] += h;
 }
 
-/* The dispatchers: SHA-NI when the CPU has it (a branch on the CPU model
+/* The dispatcher: SHA-NI when the CPU has it (a branch on the CPU model
  * and the override, never on data), else the portable rounds. */
-void hb_sha256_compress(uint32_t state[8], uint32_t w[16])
-{
-#if HB_X86_SIMD
-	if (hbox_cpu_features() & HBOX_CPU_SHA) {
-		hb_sha256_compress_shani(state, w);
-		return;
-	}
-#endif
-	sha256_rounds(state, w);
-}
-
 void hb_sha256_blocks(uint32_t state[8], const uint8_t *in, size_t nblocks)
 {
 	uint32_t w[16];
@@ -141,7 +134,7 @@ void hb_sha256_blocks(uint32_t state[8], const uint8_t *in, size_t nblocks)
 	do {
 		for (i = 0; i < 16; i++)
 			w[i] = hb_load32_be(in + 4 * i);
-		sha256_rounds(state, w);
+		hb_sha256_compress(state, w);
 		in += HBOX_SHA256_BLOCKBYTES;
 	} while (--nblocks != 0);
 	hbox_wipe(w, sizeof w);

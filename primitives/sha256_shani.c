@@ -1,11 +1,14 @@
 /*
- * sha256_shani.c - SHA-256 compression with the x86 SHA extensions (SHA-NI).
+ * sha256_shani.c - SHA-256 with the x86 SHA extensions (SHA-NI): the block
+ * function, the end of a hash (padding built in registers), the HMAC
+ * keying and finishing steps, and the PBKDF2 iteration loop.
  *
- * Same results as the portable code in sha256.c and pbkdf2_sha256.c, which
- * dispatch here when hbox_cpu_features() reports HBOX_CPU_SHA. The file is
- * compiled with the library's ordinary flags; the functions that use the
- * instructions carry target attributes, and the dispatchers call them only
- * on a CPU that has SHA-NI, SSSE3 and SSE4.1.
+ * Same results as the portable code in sha256.c, hmac_sha256.c and
+ * pbkdf2_sha256.c, which dispatch here when hbox_cpu_features() reports
+ * HBOX_CPU_SHA (contracts in hb_sha256.h). The file is compiled with the
+ * library's ordinary flags; the functions that use the instructions carry
+ * target attributes, and the dispatchers call them only on a CPU that has
+ * SHA-NI, SSSE3 and SSE4.1.
  *
  * Register layout (Intel SDM vol. 2B, SHA256RNDS2): the eight working
  * variables live in two vectors, ABEF = (F, E, B, A) and CDGH = (H, G, D, C)
@@ -16,11 +19,16 @@
  * schedule keeps W[t..t+3] in one vector, lane j = W[t + j]; SHA256MSG1 and
  * SHA256MSG2 compute the sigma0 and sigma1 halves of FIPS 180-4 6.2.2 step 1
  * four words at a time, and the W[t-7] term is a byte shift across two
- * vectors.
+ * vectors. One block is 32 dependent SHA256RNDS2, which sets the speed of
+ * a single chain (about 91 ticks per block on Zen 4); independent blocks
+ * (the two HMAC keying blocks, two PBKDF2 output blocks) are interleaved.
  *
- * The instructions, like the adds and shuffles around them, take the same
- * time whatever the data. (valgrind 3.19 does not implement them, and its
- * CPUID hides them, so under valgrind only the portable path runs.)
+ * Constant time: branches only on lengths and counts, no data-dependent
+ * addresses; the SHA instructions, like the adds, shuffles and masks
+ * around them, have fixed latencies. valgrind 3.19 does not implement the
+ * SHA instructions and its CPUID hides them, so under valgrind the
+ * portable path runs instead (tests/ct/ct_sha2.c). As in the portable
+ * code, values the compiler spills to the stack are not wiped.
  */
 #include "hb_cpu.h"
 #include "hb_sha256.h"
@@ -219,15 +227,6 @@ HB_SHANI void hb_sha256_final_shani(const uint32_t state[8], const uint8_t *buf,
 	load_state(&abef, &cdgh, state);
 	last(&abef, &cdgh, buf, used, bits);
 	store_digest(out, abef, cdgh);
-}
-
-HB_SHANI void hb_sha256_compress_shani(uint32_t state[8], const uint32_t w[16])
-{
-	__m128i abef, cdgh;
-	load_state(&abef, &cdgh, state);
-	compress(&abef, &cdgh, load_words(w), load_words(w + 4), load_words(w + 8),
-	         load_words(w + 12));
-	store_state(state, abef, cdgh);
 }
 
 /*
