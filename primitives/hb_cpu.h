@@ -4,11 +4,12 @@
  * Not installed, not part of the API. The public side (feature bits,
  * hbox_cpu_features, hbox_cpu_override) is in info.h.
  *
- * HB_X86_SIMD is 1 when this build contains the *_avx2.c kernels: x86-64,
- * a GNU C compiler (gcc or clang; CMake compiles those files with -mavx2
- * -mbmi2 -madx), and HOPEBOX_PORTABLE not defined. It must agree with the
- * HB_SIMD test in CMakeLists.txt. When it is 0 no portable file may name an
- * *_avx2.c symbol, the *_avx2.c files compile to nothing, and
+ * HB_X86_SIMD is 1 when this build contains x86-64 SIMD code: x86-64, a GNU
+ * C compiler (gcc or clang), and HOPEBOX_PORTABLE not defined. It must
+ * agree with the HB_SIMD test in CMakeLists.txt, which compiles the
+ * *_avx2.c files with -mavx2 -mbmi2 -madx (other SIMD files, such as
+ * sha256_shani.c, use target attributes instead). When it is 0 no portable
+ * file may name a SIMD symbol, the SIMD files compile to nothing, and
  * hbox_cpu_features() is always 0.
  *
  * A dispatcher is written as
