@@ -55,6 +55,23 @@
 	                                           _mm_alignr_epi8((m3), (m2), 4)),     \
 	                             (m3)))
 
+/* Rounds 16..63: the schedule and four rounds at a time, W[0..15] in
+ * m0..m3 on entry (the four vectors are overwritten). */
+#define ROUNDS_16_63(x, y, m0, m1, m2, m3)                                                   \
+	do {                                                                                 \
+		int r_;                                                                      \
+		for (r_ = 4; r_ < 16; r_ += 4) {                                             \
+			SCHED(m0, m1, m2, m3);                                               \
+			R4(x, y, m0, r_);                                                    \
+			SCHED(m1, m2, m3, m0);                                               \
+			R4(x, y, m1, r_ + 1);                                                \
+			SCHED(m2, m3, m0, m1);                                               \
+			R4(x, y, m2, r_ + 2);                                                \
+			SCHED(m3, m0, m1, m2);                                               \
+			R4(x, y, m3, r_ + 3);                                                \
+		}                                                                            \
+	} while (0)
+
 /*
  * One block: 64 rounds on (abef, cdgh) with W[0..15] in m0..m3, then the
  * feed-forward addition of the state on entry.
@@ -68,18 +85,7 @@ static inline HB_SHANI void compress(__m128i *abef, __m128i *cdgh, __m128i m0, _
 	R4(x, y, m1, 1);
 	R4(x, y, m2, 2);
 	R4(x, y, m3, 3);
-	SCHED(m0, m1, m2, m3); R4(x, y, m0, 4);
-	SCHED(m1, m2, m3, m0); R4(x, y, m1, 5);
-	SCHED(m2, m3, m0, m1); R4(x, y, m2, 6);
-	SCHED(m3, m0, m1, m2); R4(x, y, m3, 7);
-	SCHED(m0, m1, m2, m3); R4(x, y, m0, 8);
-	SCHED(m1, m2, m3, m0); R4(x, y, m1, 9);
-	SCHED(m2, m3, m0, m1); R4(x, y, m2, 10);
-	SCHED(m3, m0, m1, m2); R4(x, y, m3, 11);
-	SCHED(m0, m1, m2, m3); R4(x, y, m0, 12);
-	SCHED(m1, m2, m3, m0); R4(x, y, m1, 13);
-	SCHED(m2, m3, m0, m1); R4(x, y, m2, 14);
-	SCHED(m3, m0, m1, m2); R4(x, y, m3, 15);
+	ROUNDS_16_63(x, y, m0, m1, m2, m3);
 	*abef = _mm_add_epi32(x, s0);
 	*cdgh = _mm_add_epi32(y, s1);
 }
@@ -272,18 +278,10 @@ HB_SHANI void hb_hmac_sha256_final_shani(const uint32_t inner[8], const uint8_t 
 	store_digest(out, abef, cdgh);
 }
 
-/* One PRF call of PBKDF2 on one or two chains: (u0, u1) = HMAC words of
- * (u0, u1) under the keyed states (ia, ic) and (oa, oc). */
-#define PRF(u0, u1)                                                                          \
-	do {                                                                                 \
-		__m128i x_ = ia, y_ = ic;                                                    \
-		compress(&x_, &y_, (u0), (u1), PAD_HI, PAD_LEN);                             \
-		from_abef(&(u0), &(u1), x_, y_);                                             \
-		x_ = oa, y_ = oc;                                                            \
-		compress(&x_, &y_, (u0), (u1), PAD_HI, PAD_LEN);                             \
-		from_abef(&(u0), &(u1), x_, y_);                                             \
-	} while (0)
-
+/* One PRF call of PBKDF2 on two chains: (u0, u1) = HMAC words of (u0, u1)
+ * under the keyed states (ia, ic) and (oa, oc), and the same for (v0, v1).
+ * Two chains are bound by the throughput of SHA256RNDS2, not its latency,
+ * so chain()'s shortcut would not pay here. */
 #define PRF_X2(u0, u1, v0, v1)                                                               \
 	do {                                                                                 \
 		__m128i x_ = ia, y_ = ic, p_ = ia, q_ = ic;                                  \
@@ -298,22 +296,79 @@ HB_SHANI void hb_hmac_sha256_final_shani(const uint32_t inner[8], const uint8_t 
 		from_abef(&(v0), &(v1), p_, q_);                                             \
 	} while (0)
 
+/*
+ * PBKDF2 block on a keyed state (x, y) whose message is the previous hash
+ * of the chain, given as that hash's round outputs (px, py) before its
+ * feed-forward (f0, f1) was added. The first two SHA256RNDS2 need only
+ * W0, W1 = a, b (lanes 3, 2 of px) and W2, W3 = c, d (lanes 3, 2 of py):
+ * they are taken straight from px and py, with the feed-forward and K
+ * folded into constants (ka, kb = fold(f0, f1)), one shuffle and one add
+ * after the previous block instead of four operations. The full message
+ * words (for the schedule, and returned in *w0, *w1) are formed beside
+ * them. On return (x, y) are this block's outputs before its feed-forward.
+ */
+static inline HB_SHANI void chain(__m128i *x, __m128i *y, __m128i *w0, __m128i *w1, __m128i px,
+                                  __m128i py, __m128i f0, __m128i f1, __m128i ka, __m128i kb)
+{
+	__m128i m0, m1, m2 = PAD_HI, m3 = PAD_LEN;
+
+	from_abef(&m0, &m1, _mm_add_epi32(px, f0), _mm_add_epi32(py, f1));
+	*w0 = m0;
+	*w1 = m1;
+	*y = _mm_sha256rnds2_epu32(*y, *x, _mm_add_epi32(_mm_shuffle_epi32(px, 0x1b), ka));
+	*x = _mm_sha256rnds2_epu32(*x, *y, _mm_add_epi32(_mm_shuffle_epi32(py, 0x1b), kb));
+	R4(*x, *y, m1, 1);
+	R4(*x, *y, m2, 2);
+	R4(*x, *y, m3, 3);
+	ROUNDS_16_63(*x, *y, m0, m1, m2, m3);
+}
+
+/* The constants of chain() for a block that follows one with feed-forward
+ * (f0, f1): lanes 0, 1 of ka are f(a) + K0, f(b) + K1; of kb, f(c) + K2,
+ * f(d) + K3. */
+static inline HB_SHANI void fold(__m128i *ka, __m128i *kb, __m128i f0, __m128i f1)
+{
+	*ka = _mm_add_epi32(_mm_shuffle_epi32(f0, 0x1b), KV(0));
+	*kb = _mm_add_epi32(_mm_shuffle_epi32(f1, 0x1b), _mm_shuffle_epi32(KV(0), 0x0e));
+}
+
 HB_SHANI void hb_pbkdf2_sha256_shani(uint32_t t[8], const uint32_t inner[8],
                                      const uint32_t outer[8], uint32_t count)
 {
-	__m128i ia, ic, oa, oc, u0, u1, t0, t1;
+	const __m128i zero = _mm_setzero_si128();
+	__m128i ia, ic, oa, oc, kia, kib, koa, kob, kza, kzb, x, y, px, py, w0, w1, t0, t1;
 
 	load_state(&ia, &ic, inner);
 	load_state(&oa, &oc, outer);
-	t0 = u0 = load_words(t);
-	t1 = u1 = load_words(t + 4);
-	while (count-- != 0) {
-		PRF(u0, u1);
-		t0 = _mm_xor_si128(t0, u0);
-		t1 = _mm_xor_si128(t1, u1);
+	fold(&kia, &kib, ia, ic);
+	fold(&koa, &kob, oa, oc);
+	fold(&kza, &kzb, zero, zero);
+	/* U_1 as the outputs of a block with a zero feed-forward. */
+	to_abef(&px, &py, load_words(t), load_words(t + 4));
+	t0 = t1 = zero;
+	if (count-- != 0) {
+		x = ia, y = ic;
+		chain(&x, &y, &w0, &w1, px, py, zero, zero, kza, kzb); /* w = U_1 */
+		t0 = w0, t1 = w1;
+		px = x, py = y;
+		x = oa, y = oc;
+		chain(&x, &y, &w0, &w1, px, py, ia, ic, kia, kib);
+		while (count-- != 0) {
+			px = x, py = y;
+			x = ia, y = ic;
+			chain(&x, &y, &w0, &w1, px, py, oa, oc, koa, kob); /* w = U_{j-1} */
+			t0 = _mm_xor_si128(t0, w0);
+			t1 = _mm_xor_si128(t1, w1);
+			px = x, py = y;
+			x = oa, y = oc;
+			chain(&x, &y, &w0, &w1, px, py, ia, ic, kia, kib);
+		}
+		from_abef(&w0, &w1, _mm_add_epi32(x, oa), _mm_add_epi32(y, oc)); /* U_c */
+	} else {
+		from_abef(&w0, &w1, px, py); /* U_1 */
 	}
-	_mm_storeu_si128((__m128i *)(void *)t, t0);
-	_mm_storeu_si128((__m128i *)(void *)(t + 4), t1);
+	_mm_storeu_si128((__m128i *)(void *)t, _mm_xor_si128(t0, w0));
+	_mm_storeu_si128((__m128i *)(void *)(t + 4), _mm_xor_si128(t1, w1));
 }
 
 HB_SHANI void hb_pbkdf2_sha256_x2_shani(uint32_t t[16], const uint32_t inner[8],
