@@ -19,6 +19,8 @@
 
 HB_STATIC_ASSERT(INIT_SEAL + 32 + HBOX_BOX_SEALBYTES == HBOX_NHX_INIT_BYTES, nhx_init_size);
 HB_STATIC_ASSERT(RESP_MAC + 32 == HBOX_NHX_RESP_BYTES, nhx_resp_size);
+/* st->keys holds a struct hb_keys byte for byte */
+HB_STATIC_ASSERT(sizeof(struct hb_keys) == sizeof(((hbox_nhx *)0)->keys), nhx_keys_size);
 
 static int nhx_reject(hbox_nhx *st, int code)
 {
