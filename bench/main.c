@@ -53,6 +53,10 @@ int main(int argc, char **argv)
 	int i, peers = 1;
 
 	memset(&b, 0, sizeof b);
+	/* HOPEBOX_FORCE_PORTABLE=1 runs everything on the portable code paths
+	 * (the library itself reads no environment: this is the tool's choice). */
+	if (getenv("HOPEBOX_FORCE_PORTABLE") != NULL && strcmp(getenv("HOPEBOX_FORCE_PORTABLE"), "0") != 0)
+		hbox_cpu_override(0);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--summary") == 0) {
 			b.quick = 1;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hopebox.h"
 #include "kat.h"
 #include "kat_suites.h"
 
@@ -27,6 +28,10 @@ int main(int argc, char **argv)
 	const char *env = getenv("HOPEBOX_KAT_DIR");
 
 	memset(&k, 0, sizeof k);
+	/* HOPEBOX_FORCE_PORTABLE=1 runs everything on the portable code paths
+	 * (the library itself reads no environment: this is the tool's choice). */
+	if (getenv("HOPEBOX_FORCE_PORTABLE") != NULL && strcmp(getenv("HOPEBOX_FORCE_PORTABLE"), "0") != 0)
+		hbox_cpu_override(0);
 	k.dir = env != NULL ? env : HBOX_KAT_DIR;
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--slow") == 0) {
@@ -49,6 +54,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	printf("hopebox-kat: vectors from %s%s\n", k.dir, k.slow ? " (slow vectors included)" : "");
+	printf("build: %s\n", hbox_build_info());
 	for (i = 0; suites[i].name != NULL; i++)
 		suites[i].run(&k);
 	printf("%lu passed, %lu failed\n", k.passed, k.failed);

@@ -31,7 +31,10 @@ foreach(src ${HB_UNIT_TESTS})
 endforeach()
 
 add_test(NAME kat COMMAND hopebox-kat)
-set_tests_properties(kat PROPERTIES LABELS kat TIMEOUT 600)
+# The same vectors through the portable code when the CPU would pick SIMD.
+add_test(NAME kat_portable COMMAND hopebox-kat)
+set_tests_properties(kat_portable PROPERTIES ENVIRONMENT HOPEBOX_FORCE_PORTABLE=1)
+set_tests_properties(kat kat_portable PROPERTIES LABELS kat TIMEOUT 600)
 
 # ---- constant time under valgrind (see tests/ct/ct_poison.h)
 include(CheckIncludeFile)
