@@ -21,7 +21,7 @@ rc=0
 for f in "$top"/tests/fuzz/fuzz_*.c; do
   [ -e "$f" ] || continue
   name=$(basename "$f" .c); short=${name#fuzz_}
-  clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+  clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DHOPEBOX_PORTABLE=1 \
     -I"$top/primitives" -I"$top/protocol" -I"$top/tests/common" \
     "$f" $lib_src "$top/tests/common/testutil.c" -o "$out/$name"
   corpus="$out/corpus-$short"; rm -rf "$corpus"; mkdir -p "$corpus"
