@@ -142,7 +142,9 @@ static inline vec130 times5(const vec130 *r)
  * unpacks give without a cross-lane shuffle; the powers in the final step
  * follow the same order), with the 2^128 bit: limbs 0..3 < 2^26, limb 4 <
  * 2^25. Limb 2 (bits 52..77) comes from bytes 6..13, loaded separately, so
- * that it needs no shift-and-merge.
+ * that it needs no shift-and-merge: the loads at p + 6 and p + 30 hold
+ * bytes 6..13 of blocks 0, 1 and of blocks 2, 3 in the 64-bit lanes 0, 2
+ * and 1, 3. No load reaches past p + 64.
  */
 static inline vec130 load4(const uint8_t *p)
 {
@@ -150,7 +152,7 @@ static inline vec130 load4(const uint8_t *p)
 	const __m256i a = LOADU(p), b = LOADU(p + 32);
 	const __m256i lo = _mm256_unpacklo_epi64(a, b); /* bytes 0..7 of blocks 0, 2, 1, 3 */
 	const __m256i hi = _mm256_unpackhi_epi64(a, b); /* bytes 8..15 */
-	const __m256i mid = _mm256_unpacklo_epi64(LOADU(p + 6), LOADU(p + 38)); /* bytes 6..13 */
+	const __m256i mid = _mm256_blend_epi32(LOADU(p + 6), LOADU(p + 30), 0xcc);
 	vec130 x;
 	x.l[0] = _mm256_and_si256(lo, m);
 	x.l[1] = _mm256_and_si256(_mm256_srli_epi64(lo, 26), m);
