@@ -12,6 +12,12 @@
 
 #include "bench.h"
 
+#if defined(__GNUC__)
+#define HB_UNUSED_FN __attribute__((unused))
+#else
+#define HB_UNUSED_FN
+#endif
+
 #if defined(HB_HAVE_SODIUM)
 #include <sodium.h>
 #endif
@@ -36,11 +42,27 @@ static const uint8_t nonce[24] = {4, 5, 6};
 static const uint8_t ad[16] = {7};
 static uint8_t sk[32] = {9, 8, 7}, pk[32];
 
-static void per_byte(struct bench *b, const char *name, const char *peer, bench_fn fn)
+/* One peer operation: the hopebox row it competes with, per byte (at
+ * bench_sizes[]) or per operation, and the function to time. */
+struct peer_op {
+	const char *row;
+	int per_byte;
+	bench_fn fn;
+};
+
+static HB_UNUSED_FN void run_ops(struct bench *b, const char *peer, const struct peer_op *ops, size_t n)
 {
-	size_t i;
-	for (i = 0; i < 3; i++)
-		bench_peer_row(b, name, bench_sizes[i], peer, bench_run(b, fn, NULL, bench_sizes[i]));
+	size_t i, j;
+	for (i = 0; i < n; i++) {
+		if (!bench_want(b, ops[i].row))
+			continue;
+		if (!ops[i].per_byte)
+			bench_peer_row(b, ops[i].row, 0, peer, bench_run(b, ops[i].fn, NULL, 0));
+		else
+			for (j = 0; j < 3; j++)
+				bench_peer_row(b, ops[i].row, bench_sizes[j], peer,
+				               bench_run(b, ops[i].fn, NULL, bench_sizes[j]));
+	}
 }
 
 /* ------------------------------------------------------------ libsodium */
@@ -141,45 +163,32 @@ static void na_blake2b(void *c, size_t n)
 	bench_sink(out, 1);
 }
 
+static const struct peer_op sodium_ops[] = {
+	{"x25519_base", 0, na_x25519_base},
+	{"x25519", 0, na_x25519},
+	{"box_seal", 0, na_seal},
+	{"box_seal_open", 0, na_seal_open},
+	{"secretbox", 1, na_secretbox},
+	{"aead_chacha20poly1305", 1, na_chachapoly},
+	{"aead_xchacha20poly1305", 1, na_xchachapoly},
+	{"chacha20_ietf", 1, na_chacha20_ietf},
+	{"chacha20", 1, na_chacha20},
+	{"xchacha20", 1, na_xchacha20},
+	{"xsalsa20", 1, na_xsalsa20},
+	{"poly1305", 1, na_poly1305},
+	{"sha256", 1, na_sha256},
+	{"hmac_sha256_32B_key_64B", 0, na_hmac},
+	{"blake2b_64B_to_24B", 0, na_blake2b},
+	{"blake2b", 1, na_blake2b},
+};
+
 static void sodium_rows(struct bench *b)
 {
-	const char *p = "libsodium";
 	if (sodium_init() < 0)
 		return;
 	crypto_scalarmult_base(pk, sk);
 	crypto_box_seal(sealed, in, 32, pk);
-	if (bench_want(b, "x25519_base"))
-		bench_peer_row(b, "x25519_base", 0, p, bench_run(b, na_x25519_base, NULL, 0));
-	if (bench_want(b, "x25519"))
-		bench_peer_row(b, "x25519", 0, p, bench_run(b, na_x25519, NULL, 0));
-	if (bench_want(b, "box_seal"))
-		bench_peer_row(b, "box_seal", 0, p, bench_run(b, na_seal, NULL, 0));
-	if (bench_want(b, "box_seal_open"))
-		bench_peer_row(b, "box_seal_open", 0, p, bench_run(b, na_seal_open, NULL, 0));
-	if (bench_want(b, "secretbox"))
-		per_byte(b, "secretbox", p, na_secretbox);
-	if (bench_want(b, "aead_chacha20poly1305"))
-		per_byte(b, "aead_chacha20poly1305", p, na_chachapoly);
-	if (bench_want(b, "aead_xchacha20poly1305"))
-		per_byte(b, "aead_xchacha20poly1305", p, na_xchachapoly);
-	if (bench_want(b, "chacha20_ietf"))
-		per_byte(b, "chacha20_ietf", p, na_chacha20_ietf);
-	if (bench_want(b, "chacha20"))
-		per_byte(b, "chacha20", p, na_chacha20);
-	if (bench_want(b, "xchacha20"))
-		per_byte(b, "xchacha20", p, na_xchacha20);
-	if (bench_want(b, "xsalsa20"))
-		per_byte(b, "xsalsa20", p, na_xsalsa20);
-	if (bench_want(b, "poly1305"))
-		per_byte(b, "poly1305", p, na_poly1305);
-	if (bench_want(b, "sha256"))
-		per_byte(b, "sha256", p, na_sha256);
-	if (bench_want(b, "hmac_sha256_32B_key_64B"))
-		bench_peer_row(b, "hmac_sha256_32B_key_64B", 0, p, bench_run(b, na_hmac, NULL, 0));
-	if (bench_want(b, "blake2b_64B_to_24B"))
-		bench_peer_row(b, "blake2b_64B_to_24B", 0, p, bench_run(b, na_blake2b, NULL, 0));
-	if (bench_want(b, "blake2b"))
-		per_byte(b, "blake2b", p, na_blake2b);
+	run_ops(b, "libsodium", sodium_ops, sizeof sodium_ops / sizeof sodium_ops[0]);
 }
 #endif
 
@@ -325,37 +334,28 @@ static void os_pbkdf2(void *c, size_t n)
 	os_kdf("PBKDF2", 1000);
 }
 
+static const struct peer_op openssl_ops[] = {
+	{"x25519_base", 0, os_x25519_base},
+	{"x25519", 0, os_x25519},
+	{"aead_chacha20poly1305", 1, os_chachapoly},
+	{"chacha20_ietf", 1, os_chacha20_ietf},
+	{"poly1305", 1, os_poly1305},
+	{"sha256", 1, os_sha256},
+	{"hmac_sha256_32B_key_64B", 0, os_hmac},
+	{"hkdf_sha256_to_64B", 0, os_hkdf},
+	{"pbkdf2_sha256_1000it", 0, os_pbkdf2},
+	{"sha3_256_32B", 0, os_sha3_32},
+	{"shake128_32B_to_2688B", 0, os_shake128_2688},
+};
+
 static void openssl_rows(struct bench *b)
 {
-	const char *p = "openssl";
 	uint8_t pub[32];
 	size_t len = 32;
 	ossl_sk = EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, NULL, sk, 32);
 	EVP_PKEY_get_raw_public_key(ossl_sk, pub, &len);
 	ossl_pk = EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519, NULL, pub, 32);
-	if (bench_want(b, "x25519_base"))
-		bench_peer_row(b, "x25519_base", 0, p, bench_run(b, os_x25519_base, NULL, 0));
-	if (bench_want(b, "x25519"))
-		bench_peer_row(b, "x25519", 0, p, bench_run(b, os_x25519, NULL, 0));
-	if (bench_want(b, "aead_chacha20poly1305"))
-		per_byte(b, "aead_chacha20poly1305", p, os_chachapoly);
-	if (bench_want(b, "chacha20_ietf"))
-		per_byte(b, "chacha20_ietf", p, os_chacha20_ietf);
-	if (bench_want(b, "poly1305"))
-		per_byte(b, "poly1305", p, os_poly1305);
-	if (bench_want(b, "sha256"))
-		per_byte(b, "sha256", p, os_sha256);
-	if (bench_want(b, "hmac_sha256_32B_key_64B"))
-		bench_peer_row(b, "hmac_sha256_32B_key_64B", 0, p, bench_run(b, os_hmac, NULL, 0));
-	if (bench_want(b, "hkdf_sha256_to_64B"))
-		bench_peer_row(b, "hkdf_sha256_to_64B", 0, p, bench_run(b, os_hkdf, NULL, 0));
-	if (bench_want(b, "pbkdf2_sha256_1000it"))
-		bench_peer_row(b, "pbkdf2_sha256_1000it", 0, p, bench_run(b, os_pbkdf2, NULL, 0));
-	if (bench_want(b, "sha3_256_32B"))
-		bench_peer_row(b, "sha3_256_32B", 0, p, bench_run(b, os_sha3_32, NULL, 0));
-	if (bench_want(b, "shake128_32B_to_2688B"))
-		bench_peer_row(b, "shake128_32B_to_2688B", 0, p,
-		               bench_run(b, os_shake128_2688, NULL, 0));
+	run_ops(b, "openssl", openssl_ops, sizeof openssl_ops / sizeof openssl_ops[0]);
 	EVP_PKEY_free(ossl_sk);
 	EVP_PKEY_free(ossl_pk);
 }
@@ -433,26 +433,21 @@ static void ne_sha3_32(void *c, size_t n)
 	bench_sink(out, 1);
 }
 
+static const struct peer_op nettle_ops[] = {
+	{"x25519_base", 0, ne_x25519_base},
+	{"x25519", 0, ne_x25519},
+	{"aead_chacha20poly1305", 1, ne_chachapoly},
+	{"sha256", 1, ne_sha256},
+	{"hmac_sha256_32B_key_64B", 0, ne_hmac},
+	{"hkdf_sha256_to_64B", 0, ne_hkdf},
+	{"pbkdf2_sha256_1000it", 0, ne_pbkdf2},
+	{"sha3_256_32B", 0, ne_sha3_32},
+};
+
 static void nettle_rows(struct bench *b)
 {
-	const char *p = "nettle";
 	curve25519_mul_g(pk, sk);
-	if (bench_want(b, "x25519_base"))
-		bench_peer_row(b, "x25519_base", 0, p, bench_run(b, ne_x25519_base, NULL, 0));
-	if (bench_want(b, "x25519"))
-		bench_peer_row(b, "x25519", 0, p, bench_run(b, ne_x25519, NULL, 0));
-	if (bench_want(b, "aead_chacha20poly1305"))
-		per_byte(b, "aead_chacha20poly1305", p, ne_chachapoly);
-	if (bench_want(b, "sha256"))
-		per_byte(b, "sha256", p, ne_sha256);
-	if (bench_want(b, "hmac_sha256_32B_key_64B"))
-		bench_peer_row(b, "hmac_sha256_32B_key_64B", 0, p, bench_run(b, ne_hmac, NULL, 0));
-	if (bench_want(b, "hkdf_sha256_to_64B"))
-		bench_peer_row(b, "hkdf_sha256_to_64B", 0, p, bench_run(b, ne_hkdf, NULL, 0));
-	if (bench_want(b, "pbkdf2_sha256_1000it"))
-		bench_peer_row(b, "pbkdf2_sha256_1000it", 0, p, bench_run(b, ne_pbkdf2, NULL, 0));
-	if (bench_want(b, "sha3_256_32B"))
-		bench_peer_row(b, "sha3_256_32B", 0, p, bench_run(b, ne_sha3_32, NULL, 0));
+	run_ops(b, "nettle", nettle_ops, sizeof nettle_ops / sizeof nettle_ops[0]);
 }
 #endif
 
@@ -469,5 +464,4 @@ void bench_peers(struct bench *b)
 	nettle_rows(b);
 #endif
 	(void)b;
-	(void)per_byte;
 }
