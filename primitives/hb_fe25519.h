@@ -50,6 +50,7 @@
  *   hb_fe_add(h, f, g), hb_fe_sub(h, f, g)
  *   hb_fe_mul(h, f, g), hb_fe_sq(h, f)
  *   hb_fe_mul_small(h, f, c)   c < 2^17 (121666, 9)
+ *   hb_fe_carry(h, f)          h = f, loose in, tight out
  *   hb_fe_cswap(f, g, b)       swap f and g when b == 1, b in {0, 1}
  */
 

@@ -226,6 +226,16 @@ static inline void hb_fe_mul_small(hb_fe h, const hb_fe f, uint32_t c)
 
 #undef HB_M
 
+/* h = f with its limbs carried (loose input, tight output). */
+static inline void hb_fe_carry(hb_fe h, const hb_fe f)
+{
+	uint64_t t[10];
+	int i;
+	for (i = 0; i < 10; i++)
+		t[i] = f[i];
+	hb_fe_carry_wide(h, t);
+}
+
 /* Swap f and g when b == 1, leave them when b == 0 (b is secret). */
 static inline void hb_fe_cswap(hb_fe f, hb_fe g, uint32_t b)
 {

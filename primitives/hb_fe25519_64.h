@@ -161,6 +161,12 @@ static inline void hb_fe_mul_small(hb_fe h, const hb_fe f, uint32_t c)
 
 #undef HB_MUL64
 
+/* h = f with its limbs carried (loose input, tight output). */
+static inline void hb_fe_carry(hb_fe h, const hb_fe f)
+{
+	hb_fe_carry_wide(h, f[0], f[1], f[2], f[3], f[4]);
+}
+
 /* Swap f and g when b == 1, leave them when b == 0 (b is secret). */
 static inline void hb_fe_cswap(hb_fe f, hb_fe g, uint64_t b)
 {

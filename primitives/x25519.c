@@ -4,6 +4,7 @@
 #include "x25519.h"
 
 #include "hb_fe25519.h"
+#include "hb_x25519.h"
 
 /*
  * The Montgomery ladder of RFC 7748 section 5, over bits 254..0 of the
@@ -70,6 +71,15 @@ static inline void hb_x25519_ladder(hb_fe x2, hb_fe z2, const hb_fe x1, const ui
 	hbox_wipe(d, sizeof d);
 }
 
+/* e = sk clamped (RFC 7748 section 5, decodeScalar25519). */
+static void hb_x25519_clamp(uint8_t e[32], const uint8_t sk[32])
+{
+	memcpy(e, sk, 32);
+	e[0] &= 248;
+	e[31] &= 127;
+	e[31] |= 64;
+}
+
 /* out = encoding of u = x1 * e (affine), with e = clamp(sk). */
 static inline void hb_x25519_run(uint8_t out[32], const uint8_t sk[32], const hb_fe x1,
                                  int base)
@@ -77,12 +87,7 @@ static inline void hb_x25519_run(uint8_t out[32], const uint8_t sk[32], const hb
 	uint8_t e[32];
 	hb_fe x2, z2;
 
-	/* Clamping, RFC 7748 section 5 (decodeScalar25519). */
-	memcpy(e, sk, 32);
-	e[0] &= 248;
-	e[31] &= 127;
-	e[31] |= 64;
-
+	hb_x25519_clamp(e, sk);
 	hb_x25519_ladder(x2, z2, x1, e, base);
 	hb_fe_invert(z2, z2);
 	hb_fe_mul(x2, x2, z2);
@@ -112,9 +117,17 @@ int hbox_x25519(uint8_t shared[32], const uint8_t sk[32], const uint8_t pk[32])
 
 void hbox_x25519_base(uint8_t pk[32], const uint8_t sk[32])
 {
+#if HB_X25519_SMALL
 	static const uint8_t nine[32] = {9};
 	hb_fe x1;
 
 	hb_fe_frombytes(x1, nine);
 	hb_x25519_run(pk, sk, x1, 1);
+#else
+	uint8_t e[32];
+
+	hb_x25519_clamp(e, sk);
+	hb_x25519_base_comb(pk, e);
+	hbox_wipe(e, sizeof e);
+#endif
 }

@@ -138,11 +138,13 @@ target_include_directories(hb_testutil_fe32 PUBLIC tests/common)
 target_compile_options(hb_testutil_fe32 PRIVATE ${HB_TEST_WARNINGS})
 target_link_libraries(hb_testutil_fe32 PUBLIC hopebox_fe32)
 
-add_executable(test_x25519_fe32 tests/unit/test_x25519.c)
-target_compile_options(test_x25519_fe32 PRIVATE ${HB_TEST_WARNINGS})
-target_link_libraries(test_x25519_fe32 PRIVATE hb_testutil_fe32)
-add_test(NAME test_x25519_fe32 COMMAND test_x25519_fe32)
-set_tests_properties(test_x25519_fe32 PROPERTIES LABELS unit TIMEOUT 600)
+foreach(n test_x25519 test_x25519_base)
+  add_executable(${n}_fe32 tests/unit/${n}.c)
+  target_compile_options(${n}_fe32 PRIVATE ${HB_TEST_WARNINGS})
+  target_link_libraries(${n}_fe32 PRIVATE hb_testutil_fe32)
+  add_test(NAME ${n}_fe32 COMMAND ${n}_fe32)
+  set_tests_properties(${n}_fe32 PROPERTIES LABELS unit TIMEOUT 600)
+endforeach()
 
 hb_ct_test(ct_x25519_fe32 tests/ct/ct_x25519.c hb_testutil_fe32)
 
