@@ -50,22 +50,6 @@ static int send_record(int fd, hbox_channel *ch, const char *pt, size_t len)
 	return net_frame_write(fd, rec, len + HBOX_RECORD_OVERHEAD);
 }
 
-/* Print received text; control characters other than tab and newline are
- * shown as '?', so a peer cannot drive the terminal. */
-static void print_text(const uint8_t *pt, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		int c = pt[i];
-
-		putchar((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ? '?' : c);
-	}
-	if (len > 0 && pt[len - 1] != '\n')
-		putchar('\n');
-	fflush(stdout);
-}
-
 /* Send every complete line waiting in in (and, at its end, the rest). */
 static int send_lines(int fd, hbox_channel *ch, struct cli_lines *in)
 {
@@ -146,7 +130,7 @@ static int chat_session(int fd, hbox_channel *ch, const char *peer, struct cli_l
 					cli_note("%s: chat closed", peer);
 					return 0;
 				}
-				print_text(pt, len);
+				cli_print_text(pt, len);
 			}
 		}
 		if (np == 2 && p[1].revents != 0) {

@@ -306,6 +306,20 @@ int cli_write_all(int fd, const void *buf, size_t len)
 	return 0;
 }
 
+void cli_print_text(const uint8_t *pt, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		int c = pt[i];
+
+		putchar((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ? '?' : c);
+	}
+	if (len == 0 || pt[len - 1] != '\n')
+		putchar('\n');
+	fflush(stdout);
+}
+
 const char *cli_hbox_error(int code)
 {
 	switch (code) {

@@ -97,6 +97,11 @@ uint8_t *cli_read_all(int fd, size_t max, size_t *len);
 /* Write all of buf to fd; returns 0 or -1. */
 int cli_write_all(int fd, const void *buf, size_t len);
 
+/* Print received text to stdout, newline-terminated; control characters
+ * other than tab and newline are shown as '?' (a peer cannot drive the
+ * terminal). */
+void cli_print_text(const uint8_t *pt, size_t len);
+
 /* The message for a protocol/ error code (HBOX_E*). */
 const char *cli_hbox_error(int code);
 
