@@ -30,6 +30,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hb_cpu.h"
+
 #define HB_NH_N 1024
 #define HB_NH_Q 12289u
 #define HB_NH_POLYBYTES 1792 /* 1024 coefficients of 14 bits */
@@ -147,5 +149,32 @@ void hb_nh_addnoise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce);
  */
 void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint8_t rnd[32]);
 void hb_nh_rec(uint8_t key[32], const hb_nh_poly *v, const uint8_t hint[HB_NH_RECBYTES]);
+
+#if HB_X86_SIMD
+/*
+ * AVX2 kernels (newhope_avx2.c), called by the functions above when
+ * hbox_cpu_features() has HBOX_CPU_AVX2. Each accepts the same inputs and
+ * meets the same output contract; where the contract leaves room (a range
+ * of representatives mod q) the values may differ from the portable ones,
+ * but every packed byte, hint, key bit and gen_a / getnoise value is
+ * identical. hb_nh_noise_avx2 is hb_nh_addnoise when add is nonzero, else
+ * hb_nh_getnoise. hb_nh_rejidx is gen_a's compaction table (exported for
+ * the tests): entry m lists the set bits of m, one index per byte.
+ */
+void hb_nh_ntt_avx2(hb_nh_poly *p);
+void hb_nh_invntt_avx2(hb_nh_poly *p);
+void hb_nh_pointwise_avx2(hb_nh_poly *r, const hb_nh_poly *a, const hb_nh_poly *b);
+void hb_nh_add_avx2(hb_nh_poly *r, const hb_nh_poly *a, const hb_nh_poly *b);
+void hb_nh_tobytes_avx2(uint8_t out[HB_NH_POLYBYTES], const hb_nh_poly *p);
+uint32_t hb_nh_frombytes_avx2(hb_nh_poly *r, const uint8_t in[HB_NH_POLYBYTES]);
+void hb_nh_uniform_avx2(hb_nh_poly *a, const uint8_t seed[HB_NH_SEEDBYTES]);
+void hb_nh_noise_avx2(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce, int add);
+void hb_nh_helprec_avx2(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint8_t rnd[32]);
+void hb_nh_rec_avx2(uint8_t key[32], const hb_nh_poly *v, const uint8_t hint[HB_NH_RECBYTES]);
+extern const uint64_t hb_nh_rejidx[256];
+
+/* The dispatch test: AVX2 allowed and present (public data). */
+#define HB_NH_AVX2() ((hbox_cpu_features() & HBOX_CPU_AVX2) != 0)
+#endif
 
 #endif

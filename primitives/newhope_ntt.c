@@ -271,6 +271,12 @@ const uint16_t hb_nh_zetas_inv[HB_NH_N] = {
 
 void hb_nh_ntt(hb_nh_poly *p)
 {
+#if HB_X86_SIMD
+	if (HB_NH_AVX2()) {
+		hb_nh_ntt_avx2(p);
+		return;
+	}
+#endif
 	uint16_t *restrict a = p->c;
 	const uint32_t z1 = hb_nh_zetas[1], z2 = hb_nh_zetas[2], z3 = hb_nh_zetas[3];
 	const uint32_t z4 = hb_nh_zetas[4], z5 = hb_nh_zetas[5], z6 = hb_nh_zetas[6];
@@ -338,6 +344,12 @@ static void nh_bitrev(uint16_t a[HB_NH_N])
 
 void hb_nh_invntt(hb_nh_poly *p)
 {
+#if HB_X86_SIMD
+	if (HB_NH_AVX2()) {
+		hb_nh_invntt_avx2(p);
+		return;
+	}
+#endif
 	uint16_t *restrict a = p->c;
 	const uint32_t z2 = hb_nh_zetas_inv[2], z3 = hb_nh_zetas_inv[3];
 	const uint32_t z4 = hb_nh_zetas_inv[4], z5 = hb_nh_zetas_inv[5], z6 = hb_nh_zetas_inv[6];

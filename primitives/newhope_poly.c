@@ -18,6 +18,12 @@
 
 void hb_nh_pointwise(hb_nh_poly *r, const hb_nh_poly *a, const hb_nh_poly *b)
 {
+#if HB_X86_SIMD
+	if (HB_NH_AVX2()) {
+		hb_nh_pointwise_avx2(r, a, b);
+		return;
+	}
+#endif
 	size_t i;
 	for (i = 0; i < HB_NH_N; i++) {
 		/* b < 2^16: b * 10952 < 2^30, so t = b * 2^16 mod q is below
@@ -30,6 +36,12 @@ void hb_nh_pointwise(hb_nh_poly *r, const hb_nh_poly *a, const hb_nh_poly *b)
 
 void hb_nh_add(hb_nh_poly *r, const hb_nh_poly *a, const hb_nh_poly *b)
 {
+#if HB_X86_SIMD
+	if (HB_NH_AVX2()) {
+		hb_nh_add_avx2(r, a, b);
+		return;
+	}
+#endif
 	size_t i;
 	for (i = 0; i < HB_NH_N; i++)
 		r->c[i] = (uint16_t)hb_nh_barrett((uint32_t)a->c[i] + b->c[i]);
@@ -43,6 +55,12 @@ void hb_nh_add(hb_nh_poly *r, const hb_nh_poly *a, const hb_nh_poly *b)
  */
 void hb_nh_tobytes(uint8_t out[HB_NH_POLYBYTES], const hb_nh_poly *p)
 {
+#if HB_X86_SIMD
+	if (HB_NH_AVX2()) {
+		hb_nh_tobytes_avx2(out, p);
+		return;
+	}
+#endif
 	uint16_t t[64];
 	size_t base, i;
 	for (base = 0; base < HB_NH_N; base += 64) {
@@ -64,6 +82,11 @@ void hb_nh_tobytes(uint8_t out[HB_NH_POLYBYTES], const hb_nh_poly *p)
 
 uint32_t hb_nh_frombytes(hb_nh_poly *r, const uint8_t in[HB_NH_POLYBYTES])
 {
+#if HB_X86_SIMD
+	if (HB_NH_AVX2()) {
+		return hb_nh_frombytes_avx2(r, in);
+	}
+#endif
 	uint32_t bad = 0;
 	size_t i, k;
 	for (i = 0; i < HB_NH_N / 4; i++) {
@@ -81,6 +104,12 @@ uint32_t hb_nh_frombytes(hb_nh_poly *r, const uint8_t in[HB_NH_POLYBYTES])
 
 void hb_nh_uniform(hb_nh_poly *a, const uint8_t seed[HB_NH_SEEDBYTES])
 {
+#if HB_X86_SIMD
+	if (HB_NH_AVX2()) {
+		hb_nh_uniform_avx2(a, seed);
+		return;
+	}
+#endif
 	hbox_shake_ctx ctx;
 	uint8_t buf[HBOX_SHAKE128_BLOCKBYTES];
 	size_t ctr = 0, pos;
@@ -111,6 +140,12 @@ void hb_nh_uniform(hb_nh_poly *a, const uint8_t seed[HB_NH_SEEDBYTES])
  */
 static void nh_noise(hb_nh_poly *r, const uint8_t seed[32], uint8_t nonce, uint32_t keep)
 {
+#if HB_X86_SIMD
+	if (HB_NH_AVX2()) {
+		hb_nh_noise_avx2(r, seed, nonce, keep != 0);
+		return;
+	}
+#endif
 	uint8_t buf[NH_NOISE_CHUNK];
 	uint8_t n[8] = {0};
 	size_t chunk, i;

@@ -36,6 +36,12 @@
 
 void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint8_t rnd[32])
 {
+#if HB_X86_SIMD
+	if (HB_NH_AVX2()) {
+		hb_nh_helprec_avx2(hint, v, rnd);
+		return;
+	}
+#endif
 	uint8_t b[CHUNK], c[4][CHUNK];
 	size_t base, i, k;
 
@@ -85,6 +91,12 @@ void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint
 
 void hb_nh_rec(uint8_t key[32], const hb_nh_poly *v, const uint8_t hint[HB_NH_RECBYTES])
 {
+#if HB_X86_SIMD
+	if (HB_NH_AVX2()) {
+		hb_nh_rec_avx2(key, v, hint);
+		return;
+	}
+#endif
 	uint8_t c[4][CHUNK], bit[CHUNK];
 	size_t base, i, k;
 
