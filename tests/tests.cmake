@@ -226,3 +226,56 @@ if(TARGET hopebox-kat)
   add_test(NAME kat_amalgamation COMMAND hopebox-kat-amalgamation)
   set_tests_properties(kat_amalgamation PROPERTIES LABELS "kat;vendor" TIMEOUT 600)
 endif()
+
+# ==================================================================== examples and Python interop
+# (issue 7: this section is owned by that work.) Process-level tests of the
+# hopebox command, tests/examples/test_*.py (label examples; Python 3
+# standard library only), and interop with peers no one here wrote,
+# tests/interop/test_*.py (label interop; python3-nacl = libsodium and
+# python3-cryptography = OpenSSL). Each script gets the program's path and
+# runs processes on 127.0.0.1 with bounded waits. The program's target
+# (hopebox-cli) is defined by examples/ after this file is read, so the
+# tests are registered at the end of the top-level directory. They are
+# reported as skipped (not passed) without the program, without
+# /usr/bin/python3 or its modules, or when cross-compiling.
+function(hb_python_tests)
+  set(py /usr/bin/python3)
+  set(why_examples "")
+  if(NOT TARGET hopebox-cli)
+    set(why_examples "the hopebox command is not built (HOPEBOX_EXAMPLES=OFF or no POSIX)")
+  elseif(CMAKE_CROSSCOMPILING)
+    set(why_examples "a cross-compiled hopebox command does not run on this host")
+  elseif(NOT EXISTS ${py})
+    set(why_examples "${py} not found")
+  endif()
+  set(why_interop "${why_examples}")
+  if(why_interop STREQUAL "")
+    execute_process(COMMAND ${py} -c
+      "import nacl.public, nacl.bindings, cryptography.hazmat.primitives.ciphers.aead"
+      RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+    if(NOT rc EQUAL 0)
+      set(why_interop "python3-nacl or python3-cryptography missing (apt-get install python3-nacl python3-cryptography)")
+    endif()
+  endif()
+  file(GLOB scripts_examples CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/examples/test_*.py)
+  file(GLOB scripts_interop CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/interop/test_*.py)
+  foreach(label examples interop)
+    if(why_${label} STREQUAL "")
+      message(STATUS "hopebox command tests (${label}): enabled")
+    else()
+      message(STATUS "hopebox command tests (${label}): skipped, ${why_${label}}")
+    endif()
+    foreach(src ${scripts_${label}})
+      get_filename_component(n ${src} NAME_WE)
+      string(REGEX REPLACE "^test_" "${label}_" n ${n})
+      if(why_${label} STREQUAL "")
+        add_test(NAME ${n} COMMAND ${py} ${src} $<TARGET_FILE:hopebox-cli>)
+      else()
+        add_test(NAME ${n} COMMAND ${CMAKE_COMMAND} -E echo "skipped: ${why_${label}}")
+        set_tests_properties(${n} PROPERTIES SKIP_REGULAR_EXPRESSION "skipped")
+      endif()
+      set_tests_properties(${n} PROPERTIES LABELS ${label} TIMEOUT 300)
+    endforeach()
+  endforeach()
+endfunction()
+cmake_language(DEFER CALL hb_python_tests)
