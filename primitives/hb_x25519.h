@@ -21,6 +21,8 @@
 
 #include <stdint.h>
 
+#include "hb_cpu.h"
+
 #if defined(HOPEBOX_SMALL)
 #if HOPEBOX_SMALL
 #define HB_X25519_SMALL 1
@@ -45,6 +47,18 @@ extern const uint64_t hb_x25519_base_table[32][8][12];
 
 /* pk = u-coordinate of e * B, e a clamped scalar (x25519_base.c). */
 void hb_x25519_base_comb(uint8_t pk[32], const uint8_t e[32]);
+#endif
+
+#if HB_X86_SIMD
+/*
+ * The Montgomery ladder of RFC 7748 section 5 with AVX2 (x25519_avx2.c),
+ * for CPUs with HBOX_CPU_AVX2: x2, z2 = the canonical encodings of the
+ * projective result (x2 : z2) = e * (u : 1), before the division, for a
+ * clamped scalar e and a u-coordinate u (bit 255 ignored, values >= p
+ * reduced). The same field elements as the portable ladder's.
+ */
+void hb_x25519_ladder_avx2(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
+                           const uint8_t u[32]);
 #endif
 
 #endif

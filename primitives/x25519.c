@@ -80,15 +80,47 @@ static void hb_x25519_clamp(uint8_t e[32], const uint8_t sk[32])
 	e[31] |= 64;
 }
 
-/* out = encoding of u = x1 * e (affine), with e = clamp(sk). */
-static inline void hb_x25519_run(uint8_t out[32], const uint8_t sk[32], const hb_fe x1,
+/*
+ * The AVX2 ladder is used in x86-64 builds on CPUs with AVX2; not in the
+ * HOPEBOX_FE32 test build, which stands for 32-bit targets and must run
+ * the 32-bit field.
+ */
+#if HB_X86_SIMD && HB_FE25519_BITS == 64
+#define HB_X25519_AVX2 1
+#else
+#define HB_X25519_AVX2 0
+#endif
+
+/* (x2 : z2) = e * (pk : 1), pk a u-coordinate (x1 = 9 when base is 1). */
+static void hb_x25519_ladder_any(hb_fe x2, hb_fe z2, const uint8_t e[32], const uint8_t pk[32],
                                  int base)
+{
+	hb_fe x1;
+
+#if HB_X25519_AVX2
+	if (hbox_cpu_features() & HBOX_CPU_AVX2) {
+		uint8_t xz[64];
+
+		hb_x25519_ladder_avx2(xz, xz + 32, e, pk);
+		hb_fe_frombytes(x2, xz);
+		hb_fe_frombytes(z2, xz + 32);
+		hbox_wipe(xz, sizeof xz);
+		return;
+	}
+#endif
+	hb_fe_frombytes(x1, pk);
+	hb_x25519_ladder(x2, z2, x1, e, base);
+	hbox_wipe(x1, sizeof x1);
+}
+
+/* out = encoding of the u-coordinate of clamp(sk) * (pk : 1). */
+static void hb_x25519_run(uint8_t out[32], const uint8_t sk[32], const uint8_t pk[32], int base)
 {
 	uint8_t e[32];
 	hb_fe x2, z2;
 
 	hb_x25519_clamp(e, sk);
-	hb_x25519_ladder(x2, z2, x1, e, base);
+	hb_x25519_ladder_any(x2, z2, e, pk, base);
 	hb_fe_invert(z2, z2);
 	hb_fe_mul(x2, x2, z2);
 	hb_fe_tobytes(out, x2);
@@ -100,13 +132,10 @@ static inline void hb_x25519_run(uint8_t out[32], const uint8_t sk[32], const hb
 
 int hbox_x25519(uint8_t shared[32], const uint8_t sk[32], const uint8_t pk[32])
 {
-	hb_fe x1;
 	uint32_t acc = 0;
 	int i;
 
-	hb_fe_frombytes(x1, pk);
-	hb_x25519_run(shared, sk, x1, 0);
-	hbox_wipe(x1, sizeof x1);
+	hb_x25519_run(shared, sk, pk, 0);
 
 	/* All-zero check by OR-ing every byte: no branch on the secret bytes;
 	 * only the verdict leaves (public: it depends on pk alone). */
@@ -119,10 +148,8 @@ void hbox_x25519_base(uint8_t pk[32], const uint8_t sk[32])
 {
 #if HB_X25519_SMALL
 	static const uint8_t nine[32] = {9};
-	hb_fe x1;
 
-	hb_fe_frombytes(x1, nine);
-	hb_x25519_run(pk, sk, x1, 1);
+	hb_x25519_run(pk, sk, nine, 1);
 #else
 	uint8_t e[32];
 
