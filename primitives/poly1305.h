@@ -9,7 +9,10 @@
  * Two arithmetic paths give identical tags: radix 2^64 with 64x64->128-bit
  * products where the compiler has unsigned __int128 (gcc, clang on 64-bit
  * targets), radix 2^26 with 32x32->64-bit products elsewhere (or when
- * HB_POLY1305_32BIT is defined while compiling poly1305.c).
+ * HB_POLY1305_32BIT is defined while compiling poly1305.c). On x86-64
+ * builds with SIMD code, long runs of blocks (from 384 bytes) go to an
+ * AVX-512 IFMA or AVX2 kernel when the CPU has it (see info.h,
+ * hbox_cpu_override); the tags are the same.
  */
 #ifndef HOPEBOX_POLY1305_H
 #define HOPEBOX_POLY1305_H

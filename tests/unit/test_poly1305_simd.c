@@ -1,17 +1,20 @@
 /*
  * Differential test of the Poly1305 paths: the portable code (forced with
- * hbox_cpu_override(0)) against the default dispatch (the AVX2 kernel for
- * runs of 32 blocks and more on a CPU with AVX2), tag for tag:
+ * hbox_cpu_override(0)) against each SIMD path, tag for tag. The SIMD
+ * paths: the default dispatch (the AVX-512 IFMA kernel for runs of 24
+ * blocks and more on a CPU with IFMA, else the AVX2 kernel for runs of 32
+ * blocks and more), and AVX2 alone (IFMA masked off with the override)
+ * when that differs. Each is checked on:
  *   - random keys and messages of every length 0..2048 at odd offsets,
  *     one-shot and split into 2..5 pieces at random points (so the kernel
  *     sees runs that start after buffered bytes and end before others);
  *   - a context passed between the paths in the middle of a message;
  *   - edge keys (r with every allowed bit set, r = 1, r = 0; s all ones)
  *     with messages of 0xff bytes, the largest limbs the kernel can see;
- *   - the kernel called directly (hb_poly1305_avx2_blocks) from
- *     accumulator states up to the largest the context allows (h[4] = 4,
- *     the other words all ones), on 16..256 blocks, and from states left
- *     by the portable code.
+ *   - and each kernel is called directly (hb_poly1305_avx2_blocks,
+ *     hb_poly1305_ifma_blocks) from accumulator states up to the largest
+ *     the context allows (h[4] = 4, the other words all ones), on 16..256
+ *     blocks, and from states left by the portable code.
  * Messages live in heap buffers of their exact size, so a run under
  * valgrind or a sanitizer also catches a read past the end.
  * On a CPU without AVX2, or in a HOPEBOX_PORTABLE build, both sides are
@@ -29,7 +32,7 @@
 
 #define MAXLEN 2048
 
-static unsigned features;
+static unsigned features; /* the SIMD path under test (an override mask) */
 
 /* Tag on the portable path. */
 static void tag_portable(uint8_t tag[16], const uint8_t *m, size_t len, const uint8_t key[32])
@@ -161,34 +164,48 @@ static void test_edge_keys(void)
 }
 
 #if HB_X86_SIMD
+/* One kernel: key set-up and blocks, on a context's r and h. */
+typedef void (*kernel_fn)(hbox_poly1305_ctx *c, const uint8_t *m, size_t nblocks);
+
+static void run_avx2(hbox_poly1305_ctx *c, const uint8_t *m, size_t nblocks)
+{
+	hb_poly1305_avx2_key k;
+	hb_poly1305_avx2_setup(&k, c->r);
+	hb_poly1305_avx2_blocks(c->h, &k, m, nblocks);
+}
+
+static void run_ifma(hbox_poly1305_ctx *c, const uint8_t *m, size_t nblocks)
+{
+	hb_poly1305_ifma_key k;
+	hb_poly1305_ifma_setup(&k, c->r);
+	hb_poly1305_ifma_blocks(c->h, &k, m, nblocks);
+}
+
 /*
  * The kernel from a given accumulator: ctx (r, s and h set) absorbs
  * nblocks of m with the kernel on one copy and the portable code on
  * another; the tags after a short tail must agree.
  */
-static int kernel_vs_portable(const hbox_poly1305_ctx *ctx, const uint8_t *m, size_t nblocks,
-                              const uint8_t *tail, size_t taillen)
+static int kernel_vs_portable(kernel_fn kernel, const hbox_poly1305_ctx *ctx, const uint8_t *m,
+                              size_t nblocks, const uint8_t *tail, size_t taillen)
 {
 	hbox_poly1305_ctx a = *ctx, b = *ctx;
-	hb_poly1305_avx2_key k;
 	uint8_t ta[16], tb[16];
 
-	hb_poly1305_avx2_setup(&k, a.r);
-	hb_poly1305_avx2_blocks(a.h, &k, m, nblocks);
+	kernel(&a, m, nblocks);
 	if (a.h[4] > 4) /* the kernel must leave the context's bound */
 		return 0;
+	hbox_cpu_override(0);
 	hbox_poly1305_update(&a, tail, taillen);
 	hbox_poly1305_final(&a, ta);
-
-	hbox_cpu_override(0);
 	hbox_poly1305_update(&b, m, 16 * nblocks);
 	hbox_poly1305_update(&b, tail, taillen);
 	hbox_poly1305_final(&b, tb);
-	hbox_cpu_override(features);
+	hbox_cpu_override(HBOX_CPU_ALL);
 	return memcmp(ta, tb, 16) == 0;
 }
 
-static void test_kernel(void)
+static void test_kernel(kernel_fn kernel, const char *name)
 {
 	uint8_t key[32], tail[40], *m;
 	hbox_poly1305_ctx c;
@@ -197,7 +214,7 @@ static void test_kernel(void)
 	int trial, i;
 
 	for (trial = 0; trial < 400; trial++) {
-		nblocks = HB_POLY1305_AVX2_STEP * (1 + tu_rand_below(16));
+		nblocks = HB_POLY1305_SIMD_STEP * (1 + tu_rand_below(16));
 		m = malloc(16 * nblocks);
 		if (m == NULL) {
 			printf("out of memory\n");
@@ -228,33 +245,49 @@ static void test_kernel(void)
 		case 2: /* left by the portable code after some blocks */
 			hbox_cpu_override(0);
 			hbox_poly1305_update(&c, tail, 32);
-			hbox_cpu_override(features);
+			hbox_cpu_override(HBOX_CPU_ALL);
 			break;
 		default: /* zero, as after init */
 			break;
 		}
-		bad += !kernel_vs_portable(&c, m, nblocks, tail, taillen);
+		bad += !kernel_vs_portable(kernel, &c, m, nblocks, tail, taillen);
 		hbox_wipe(&c, sizeof c);
 		free(m);
 	}
 	if (bad != 0)
-		printf("kernel: %lu of 400 differ\n", bad);
+		printf("%s kernel: %lu of 400 differ\n", name, bad);
 	CHECK(bad == 0);
 }
 #endif
 
-int main(void)
+/* The path-level checks with the SIMD paths limited to `allowed`. */
+static void test_path(unsigned allowed)
 {
-	features = hbox_cpu_features();
-	if (!(features & HBOX_CPU_AVX2))
-		printf("AVX2 not available (CPU or build): both sides are portable, "
-		       "differential half skipped\n");
+	features = allowed;
+	hbox_cpu_override(allowed);
 	test_lengths();
 	test_switch();
 	test_edge_keys();
+	hbox_cpu_override(HBOX_CPU_ALL);
+}
+
+int main(void)
+{
+	const unsigned all = hbox_cpu_features();
+
+	if (!(all & (HBOX_CPU_AVX2 | HBOX_CPU_AVX512IFMA)))
+		printf("no AVX2 or IFMA (CPU or build): both sides are portable, "
+		       "differential half skipped\n");
+	test_path(all);
+	if ((all & HBOX_CPU_AVX512IFMA) && (all & HBOX_CPU_AVX2))
+		test_path(all & ~HBOX_CPU_AVX512IFMA);
+	else if (!(all & HBOX_CPU_AVX512IFMA))
+		printf("no AVX-512 IFMA (CPU, build or valgrind): IFMA kernel not tested\n");
 #if HB_X86_SIMD
-	if (features & HBOX_CPU_AVX2)
-		test_kernel();
+	if (all & HBOX_CPU_AVX2)
+		test_kernel(run_avx2, "AVX2");
+	if (all & HBOX_CPU_AVX512IFMA)
+		test_kernel(run_ifma, "IFMA");
 #endif
 	hbox_cpu_override(HBOX_CPU_ALL);
 	return tu_report("test_poly1305_simd");
