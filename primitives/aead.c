@@ -72,21 +72,28 @@ static void aead_seal(uint8_t *ct, uint8_t tag[16], const uint8_t *pt, size_t le
 }
 
 /*
- * Verify, then decrypt under the verdict mask: pt = (ct XOR keystream) AND
- * keep, keep = 0xff (accepted) or 0x00 (rejected). A rejected message
- * yields zeros, no plaintext byte ever reaches pt, and the verdict chooses
- * no branch. (It is public, but derived from the key: keeping it out of
- * branches lets the valgrind constant-time test run this exact code with
- * the key poisoned and declassify only the return value.) After the first
- * call the keystream comes in chunks of 8 blocks.
+ * Verify, then decrypt under the verdict mask keep = 0xff (accepted) or
+ * 0x00 (rejected), without a branch on the verdict. (It is public, but
+ * derived from the key: keeping it out of branches lets the valgrind
+ * constant-time test run this exact code with the key poisoned and
+ * declassify only the return value.)
+ *
+ * The first AEAD_HEAD bytes use the keystream of the first call: pt =
+ * (ct XOR keystream) AND keep. The rest is decrypted straight into pt,
+ * under the key masked by the verdict (the real key, or the all-zero key
+ * on rejection), and then ANDed with keep. So a rejected message leaves
+ * zeros, and pt never holds its plaintext, not even for a moment: before
+ * the mask pass it holds ct XOR the keystream of the all-zero key, a
+ * public function of public data. (This costs one pass over pt instead of
+ * a keystream buffer, a copy and a masked XOR per chunk.)
  */
 static int aead_open(uint8_t *pt, const uint8_t *ct, size_t len, const uint8_t tag[16],
                      const uint8_t *ad, size_t adlen, const uint8_t nonce[12],
                      const uint8_t key[32])
 {
-	uint8_t ks[64 + AEAD_HEAD], want[16], keep;
-	size_t head = len < AEAD_HEAD ? len : AEAD_HEAD, n, i, j;
-	uint32_t fail, counter = 8;
+	uint8_t ks[64 + AEAD_HEAD], want[16], mkey[32], keep;
+	size_t head = len < AEAD_HEAD ? len : AEAD_HEAD, i;
+	uint32_t fail;
 
 	if (aead_too_long(len)) {
 		memset(pt, 0, len);
@@ -99,14 +106,15 @@ static int aead_open(uint8_t *pt, const uint8_t *ct, size_t len, const uint8_t t
 	keep = (uint8_t)~fail;
 	for (i = 0; i < head; i++)
 		pt[i] = (uint8_t)((ct[i] ^ ks[64 + i]) & keep);
-	for (i = head; i < len; i += n) {
-		n = len - i < sizeof ks ? len - i : sizeof ks;
-		hbox_chacha20_ietf(ks, NULL, n, key, nonce, counter);
-		for (j = 0; j < n; j++)
-			pt[i + j] = (uint8_t)((ct[i + j] ^ ks[j]) & keep);
-		counter += sizeof ks / 64;
+	if (len > head) {
+		for (i = 0; i < 32; i++)
+			mkey[i] = (uint8_t)(key[i] & keep);
+		hbox_chacha20_ietf(pt + head, ct + head, len - head, mkey, nonce, 8);
+		for (i = head; i < len; i++)
+			pt[i] &= keep;
+		hbox_wipe(mkey, sizeof mkey);
 	}
-	hbox_wipe(ks, sizeof ks);
+	hbox_wipe(ks, 64 + head);
 	hbox_wipe(want, sizeof want);
 	return -(int)(fail & 1u);
 }

@@ -62,13 +62,20 @@ void hbox_secretbox(uint8_t *c, const uint8_t *m, size_t mlen,
 }
 
 /*
- * Open: verify, then decrypt under the verdict mask, m = (ct XOR keystream)
- * AND keep with keep = 0xff (accepted) or 0x00 (rejected). A rejected box
- * yields zeros, no plaintext byte ever reaches m, and the verdict chooses no
- * branch. (It is public, but derived from the key: keeping it out of
- * branches lets the valgrind constant-time test run this exact code with
- * the key poisoned and declassify only the return value.) After the first
- * call the keystream comes in chunks of 8 blocks.
+ * Open: verify, then decrypt under the verdict mask keep = 0xff (accepted)
+ * or 0x00 (rejected), without a branch on the verdict. (It is public, but
+ * derived from the key: keeping it out of branches lets the valgrind
+ * constant-time test run this exact code with the key poisoned and
+ * declassify only the return value.)
+ *
+ * The first SB_HEAD bytes use the keystream of the first call: m = (ct XOR
+ * keystream) AND keep. The rest is decrypted straight into m, under the
+ * subkey masked by the verdict (the real subkey, or the all-zero key on
+ * rejection), and then ANDed with keep. So a rejected box leaves zeros,
+ * and m never holds its plaintext, not even for a moment: before the mask
+ * pass it holds ct XOR the keystream of the all-zero key, a public
+ * function of public data. (This costs one pass over m instead of a
+ * keystream buffer and a masked XOR per chunk.)
  */
 int hbox_secretbox_open(uint8_t *m, const uint8_t *c, size_t clen,
                         const uint8_t nonce[HBOX_SECRETBOX_NONCEBYTES],
@@ -76,8 +83,7 @@ int hbox_secretbox_open(uint8_t *m, const uint8_t *c, size_t clen,
 {
 	uint8_t subkey[32], ks[32 + SB_HEAD], keep;
 	const uint8_t *ct = c + HBOX_SECRETBOX_MACBYTES;
-	size_t mlen, head, n, i, j;
-	uint64_t counter = 8;
+	size_t mlen, head, i;
 	uint32_t fail;
 
 	if (clen < HBOX_SECRETBOX_MACBYTES)
@@ -93,14 +99,14 @@ int hbox_secretbox_open(uint8_t *m, const uint8_t *c, size_t clen,
 	}
 	for (i = 0; i < head; i++)
 		m[i] = (uint8_t)((ct[i] ^ ks[32 + i]) & keep);
-	for (i = head; i < mlen; i += n) {
-		n = mlen - i < sizeof ks ? mlen - i : sizeof ks;
-		hbox_salsa20(ks, NULL, n, subkey, nonce + 16, counter);
-		for (j = 0; j < n; j++)
-			m[i + j] = (uint8_t)((ct[i + j] ^ ks[j]) & keep);
-		counter += sizeof ks / 64;
+	if (mlen > head) {
+		for (i = 0; i < 32; i++)
+			subkey[i] &= keep;
+		hbox_salsa20(m + head, ct + head, mlen - head, subkey, nonce + 16, 8);
+		for (i = head; i < mlen; i++)
+			m[i] &= keep;
 	}
 	hbox_wipe(subkey, sizeof subkey);
-	hbox_wipe(ks, sizeof ks);
+	hbox_wipe(ks, 32 + head);
 	return -(int)(fail & 1u);
 }
