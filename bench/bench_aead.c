@@ -4,6 +4,11 @@
  * Peer figures at 16 KiB in shared/anchors.md: Poly1305 OpenSSL 0.212
  * ticks/byte (libsodium 0.643); ChaCha20-Poly1305 OpenSSL 0.749 (libsodium
  * 1.736); secretbox libsodium 1.58.
+ *
+ * Forced paths (hbox_cpu_override): poly1305_avx2 masks off AVX-512 IFMA
+ * (the AVX2 kernel on a CPU with AVX2), the *_portable rows use the
+ * portable code only. The setting in force before (e.g. from
+ * HOPEBOX_FORCE_PORTABLE) is restored afterwards.
  */
 #include <stdint.h>
 
@@ -66,11 +71,23 @@ static void per_byte(struct bench *b, const char *name, bench_fn fn)
 		bench_row(b, name, bench_sizes[i], bench_run(b, fn, NULL, bench_sizes[i]));
 }
 
+/* per_byte with the library's SIMD use limited to `allowed`. */
+static void per_byte_forced(struct bench *b, const char *name, bench_fn fn, unsigned allowed)
+{
+	const unsigned before = hbox_cpu_features();
+	hbox_cpu_override(before & allowed);
+	per_byte(b, name, fn);
+	hbox_cpu_override(before);
+}
+
 void bench_aead(struct bench *b)
 {
 	size_t i;
 
 	per_byte(b, "poly1305", run_poly1305);
+	per_byte_forced(b, "poly1305_avx2", run_poly1305, ~HBOX_CPU_AVX512IFMA);
+	per_byte_forced(b, "poly1305_portable", run_poly1305, 0u);
+	per_byte_forced(b, "aead_chacha20poly1305_portable", run_chacha_seal, 0u);
 	per_byte(b, "aead_chacha20poly1305", run_chacha_seal);
 	per_byte(b, "aead_xchacha20poly1305", run_xchacha_seal);
 	per_byte(b, "secretbox", run_secretbox);
