@@ -59,6 +59,10 @@ void hb_x25519_base_comb(uint8_t pk[32], const uint8_t e[32]);
  */
 void hb_x25519_ladder_avx2(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
                            const uint8_t u[32]);
+/* The same with AVX-512 IFMA on 256-bit vectors (x25519_ifma.c), for CPUs
+ * with HBOX_CPU_AVX512IFMA (which implies AVX-512 VL on every such CPU). */
+void hb_x25519_ladder_ifma(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
+                           const uint8_t u[32]);
 #endif
 
 #endif

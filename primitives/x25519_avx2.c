@@ -404,6 +404,7 @@ void hb_x25519_ladder_avx2(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
 		hb_fe4_mul(m, a, b);
 		hb_x4_stage3(s, m, xt);
 	}
+	__asm__ volatile("vzeroupper" ::: "memory");
 
 	/* Last swap, then lanes 0 and 1 out. */
 	mask = 0u - swap;
