@@ -4,33 +4,9 @@
  * Everything here is add/xor/rotate on 64-bit words at public indices, so
  * the running time depends only on the lengths.
  */
-#include "blake2b.h"
-#include "hb_internal.h"
+#include "hb_blake2b.h"
 
 HB_STATIC_ASSERT(HBOX_BLAKE2B_KEYBYTES_MAX <= HBOX_BLAKE2B_BLOCKBYTES, key_fits_block);
-
-/* Initialisation vector (RFC 7693 section 2.6, the SHA-512 IV). */
-static const uint64_t blake2b_iv[8] = {
-	0x6a09e667f3bcc908ull, 0xbb67ae8584caa73bull, 0x3c6ef372fe94f82bull,
-	0xa54ff53a5f1d36f1ull, 0x510e527fade682d1ull, 0x9b05688c2b3e6c1full,
-	0x1f83d9abfb41bd6bull, 0x5be0cd19137e2179ull,
-};
-
-/* Message schedule (RFC 7693 section 2.7); rounds 10 and 11 reuse rows 0 and 1. */
-static const uint8_t blake2b_sigma[12][16] = {
-	{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
-	{14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
-	{11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4},
-	{7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
-	{9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13},
-	{2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
-	{12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11},
-	{13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
-	{6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5},
-	{10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0},
-	{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
-	{14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
-};
 
 /* The mixing function G (RFC 7693 section 3.1), rotation constants 32, 24, 16, 63. */
 #define B2B_G(a, b, c, d, x, y)                \
@@ -53,7 +29,7 @@ static const uint8_t blake2b_sigma[12][16] = {
  * constant r the sigma lookups fold to fixed message words. */
 #define B2B_ROUND(r)                                                            \
 	do {                                                                    \
-		const uint8_t *s = blake2b_sigma[r];                            \
+		const uint8_t *s = hb_blake2b_sigma[r];                            \
 		B2B_G(v0, v4, v8, v12, B2B_M(s[0]), B2B_M(s[1]));               \
 		B2B_G(v1, v5, v9, v13, B2B_M(s[2]), B2B_M(s[3]));               \
 		B2B_G(v2, v6, v10, v14, B2B_M(s[4]), B2B_M(s[5]));              \
@@ -85,14 +61,14 @@ static void blake2b_compress(hbox_blake2b_ctx *ctx, const uint8_t block[HBOX_BLA
 	v5 = ctx->h[5];
 	v6 = ctx->h[6];
 	v7 = ctx->h[7];
-	v8 = blake2b_iv[0];
-	v9 = blake2b_iv[1];
-	v10 = blake2b_iv[2];
-	v11 = blake2b_iv[3];
-	v12 = blake2b_iv[4] ^ ctx->t[0];
-	v13 = blake2b_iv[5] ^ ctx->t[1];
-	v14 = blake2b_iv[6] ^ last;
-	v15 = blake2b_iv[7];
+	v8 = hb_blake2b_iv[0];
+	v9 = hb_blake2b_iv[1];
+	v10 = hb_blake2b_iv[2];
+	v11 = hb_blake2b_iv[3];
+	v12 = hb_blake2b_iv[4] ^ ctx->t[0];
+	v13 = hb_blake2b_iv[5] ^ ctx->t[1];
+	v14 = hb_blake2b_iv[6] ^ last;
+	v15 = hb_blake2b_iv[7];
 
 #if defined(__OPTIMIZE_SIZE__)
 	/* A third of the code, about 40% slower (sigma is then read at run time). */
@@ -123,11 +99,25 @@ static void blake2b_compress(hbox_blake2b_ctx *ctx, const uint8_t block[HBOX_BLA
 	ctx->h[7] ^= v7 ^ v15;
 }
 
-/* Add n (at most one block) to the 128-bit byte counter. */
-static void blake2b_count(hbox_blake2b_ctx *ctx, uint32_t n)
+/*
+ * For each of nblocks whole blocks at in: add inc (at most one block) to
+ * the 128-bit byte counter, then compress the block with flag last. The
+ * AVX2 kernel keeps the chain value in registers across the blocks.
+ */
+static void blake2b_blocks(hbox_blake2b_ctx *ctx, const uint8_t *in, size_t nblocks,
+                           uint32_t inc, uint64_t last)
 {
-	ctx->t[0] += n;
-	ctx->t[1] += (uint64_t)(ctx->t[0] < n); /* carry; lengths are public */
+#if HB_X86_SIMD
+	if (hbox_cpu_features() & HBOX_CPU_AVX2) {
+		hb_blake2b_blocks_avx2(ctx, in, nblocks, inc, last);
+		return;
+	}
+#endif
+	for (; nblocks > 0; nblocks--, in += HBOX_BLAKE2B_BLOCKBYTES) {
+		ctx->t[0] += inc;
+		ctx->t[1] += (uint64_t)(ctx->t[0] < inc); /* carry; lengths are public */
+		blake2b_compress(ctx, in, last);
+	}
 }
 
 int hbox_blake2b_init(hbox_blake2b_ctx *ctx, size_t outlen, const uint8_t *key, size_t keylen)
@@ -146,7 +136,7 @@ int hbox_blake2b_init(hbox_blake2b_ctx *ctx, size_t outlen, const uint8_t *key, 
 	ctx->t[1] = 0;
 	ctx->buflen = 0;
 	for (i = 0; i < 8; i++)
-		ctx->h[i] = blake2b_iv[i];
+		ctx->h[i] = hb_blake2b_iv[i];
 	/* Parameter block word 0: digest length, key length, fanout 1, depth 1. */
 	ctx->h[0] ^= 0x01010000u ^ ((uint64_t)keylen << 8) ^ (uint64_t)outlen;
 	ctx->outlen = (uint32_t)outlen;
@@ -167,8 +157,7 @@ void hbox_blake2b_update(hbox_blake2b_ctx *ctx, const uint8_t *in, size_t len)
 		return;
 	/* A full buffer is only compressed once more input shows it is not the last block. */
 	if (ctx->buflen == HBOX_BLAKE2B_BLOCKBYTES) {
-		blake2b_count(ctx, HBOX_BLAKE2B_BLOCKBYTES);
-		blake2b_compress(ctx, ctx->buf, 0);
+		blake2b_blocks(ctx, ctx->buf, 1, HBOX_BLAKE2B_BLOCKBYTES, 0);
 		ctx->buflen = 0;
 	}
 	if (ctx->buflen > 0) {
@@ -181,16 +170,15 @@ void hbox_blake2b_update(hbox_blake2b_ctx *ctx, const uint8_t *in, size_t len)
 		len -= take;
 		if (len == 0)
 			return;
-		blake2b_count(ctx, HBOX_BLAKE2B_BLOCKBYTES);
-		blake2b_compress(ctx, ctx->buf, 0);
+		blake2b_blocks(ctx, ctx->buf, 1, HBOX_BLAKE2B_BLOCKBYTES, 0);
 		ctx->buflen = 0;
 	}
 	/* Whole blocks straight from the input, keeping at least one byte back. */
-	while (len > HBOX_BLAKE2B_BLOCKBYTES) {
-		blake2b_count(ctx, HBOX_BLAKE2B_BLOCKBYTES);
-		blake2b_compress(ctx, in, 0);
-		in += HBOX_BLAKE2B_BLOCKBYTES;
-		len -= HBOX_BLAKE2B_BLOCKBYTES;
+	if (len > HBOX_BLAKE2B_BLOCKBYTES) {
+		size_t n = (len - 1) >> 7; /* whole 128-byte blocks before the last byte */
+		blake2b_blocks(ctx, in, n, HBOX_BLAKE2B_BLOCKBYTES, 0);
+		in += n * HBOX_BLAKE2B_BLOCKBYTES;
+		len -= n * HBOX_BLAKE2B_BLOCKBYTES;
 	}
 	memcpy(ctx->buf, in, len);
 	ctx->buflen = (uint32_t)len;
@@ -200,9 +188,8 @@ void hbox_blake2b_final(hbox_blake2b_ctx *ctx, uint8_t *out)
 {
 	uint32_t i;
 
-	blake2b_count(ctx, ctx->buflen);
 	memset(ctx->buf + ctx->buflen, 0, HBOX_BLAKE2B_BLOCKBYTES - ctx->buflen);
-	blake2b_compress(ctx, ctx->buf, ~(uint64_t)0);
+	blake2b_blocks(ctx, ctx->buf, 1, ctx->buflen, ~(uint64_t)0);
 	/* The digest is the first outlen bytes of h, little-endian. */
 	for (i = 0; i + 8 <= ctx->outlen; i += 8)
 		hb_store64_le(out + i, ctx->h[i >> 3]);
