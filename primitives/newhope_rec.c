@@ -49,7 +49,7 @@ void hb_nh_helprec(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const uint
 		/* bit i of the random string: bit i mod 8 of byte i / 8 */
 		for (i = 0; i < CHUNK / 8; i++)
 			for (k = 0; k < 8; k++)
-				b[8 * i + k] = (uint8_t)((rnd[base / 8 + i] >> k) & 1u);
+				b[8 * i + k] = (uint8_t)(((unsigned)rnd[base / 8 + i] >> k) & 1u);
 
 		for (i = 0; i < CHUNK; i++) {
 			uint32_t v0[4], odd[4], sum = 0, far;
