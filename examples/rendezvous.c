@@ -78,12 +78,17 @@ static int name_ok(const char *s, size_t n)
 	return 1;
 }
 
-/* Split a NUL-terminated datagram into up to max space-separated words. */
+/* Split a NUL-terminated datagram into up to max space-separated words
+ * (words past the count are empty strings); returns the count, or max + 1
+ * when there are more. */
 static int split_words(char *text, char **words, int max)
 {
-	int n = 0;
-	char *p = text;
+	char *end = text + strlen(text), *p = text;
+	int n;
 
+	for (n = 0; n < max; n++)
+		words[n] = end;
+	n = 0;
 	while (*p != '\0' && n < max) {
 		words[n++] = p;
 		p = strchr(p, ' ');
