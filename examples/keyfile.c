@@ -192,6 +192,8 @@ void keyfile_load(const char *path, uint8_t sk[32], uint8_t pk[32])
 			         path, (unsigned)(st.st_mode & 0777), path);
 		return;
 	}
+	if (rc == KF_UNREADABLE) /* not damaged: leave it to its owner */
+		cli_fail("cannot read %s: %s", path, why);
 	kf_name(bak, path, ".bak");
 	kf_name(corrupt, path, ".corrupt");
 	rb = kf_parse(bak, sk, pk, &bak_why);
