@@ -90,8 +90,10 @@ extern const uint16_t hb_nh_zetas[HB_NH_N];
 extern const uint16_t hb_nh_zetas_inv[HB_NH_N];
 
 /*
- * Forward NTT in place. Input: any uint16_t values, read as the coefficients
- * of X^brv10(i). Output: entry k = value at psi^(2k+1), in [0, 4q).
+ * Forward NTT in place. Input: values below 2q (noise samples), read as
+ * the coefficients of X^brv10(i). Output: entry k = value at psi^(2k+1),
+ * in [0, 4q). (The portable code accepts any uint16_t; the AVX2 kernel
+ * relies on the bound.)
  */
 void hb_nh_ntt(hb_nh_poly *p);
 

@@ -69,10 +69,23 @@ static inline void vstore(uint16_t *p, V x)
 	_mm256_storeu_si256((__m256i *)(void *)p, x);
 }
 
+/*
+ * A constant multiplier for vpmullw. The empty asm hides its value, or gcc
+ * would turn the multiplication into shifts and adds: more instructions on
+ * ports that are busy anyway, about 10% slower here (the multiplier ports
+ * have room).
+ */
+static inline V mulconst(int x)
+{
+	V v = v16(x);
+	__asm__("" : "+x"(v));
+	return v;
+}
+
 /* z q^-1 mod 2^16: the companion of a Montgomery constant. */
 static inline V qinv(V z)
 {
-	return _mm256_mullo_epi16(z, v16(NQINV));
+	return _mm256_mullo_epi16(z, mulconst(NQINV));
 }
 
 /* a z / 2^16 mod q (see the top), |result| <= |a| |z| / 2^16 + 6144.5. */
@@ -89,13 +102,13 @@ static inline V sreduce(V a)
 {
 	V t = _mm256_mulhi_epi16(a, v16(5461));
 	t = _mm256_mulhrs_epi16(t, v16(32));
-	return vsub(a, _mm256_mullo_epi16(t, v16(NQ)));
+	return vsub(a, _mm256_mullo_epi16(t, mulconst(NQ)));
 }
 
 /* hb_nh_barrett on unsigned lanes: any uint16 to [0, 2q). */
 static inline V ureduce(V a)
 {
-	return vsub(a, _mm256_mullo_epi16(_mm256_mulhi_epu16(a, v16(5)), v16(NQ)));
+	return vsub(a, _mm256_mullo_epi16(_mm256_mulhi_epu16(a, v16(5)), mulconst(NQ)));
 }
 
 /* [0, 2q) to [0, q): a - q wraps above a exactly when a < q. */
@@ -155,15 +168,37 @@ static inline void transpose16(V r[16])
 		(y) = fqmul(d_, (zi), (ziq));                                                     \
 	} while (0)
 
-/* Broadcast table entry k and its companion. */
+/*
+ * Twiddles come from the portable tables (z R mod q in [0, q)) and are
+ * centred to [-(q-1)/2, (q-1)/2] on loading, which halves the Montgomery
+ * products' growth: |a z / R mod q| <= 0.09375 |a| + 6145.
+ */
+static inline V centre(V z)
+{
+	return vsub(z, _mm256_and_si256(_mm256_cmpgt_epi16(z, v16(NQ / 2)), v16(NQ)));
+}
+
+/* Broadcast table entry k (centred) and its companion. */
 #define BCAST(tab, k, z, zq)                                                                      \
+	do {                                                                                      \
+		(z) = v16((tab)[k] > NQ / 2 ? (tab)[k] - NQ : (tab)[k]);                          \
+		(zq) = qinv(z);                                                                   \
+	} while (0)
+
+/* Twiddle vector: table entries k .. k+15, centred. */
+#define TWVEC(tab, k, z, zq)                                                                      \
+	do {                                                                                      \
+		(z) = centre(vload((tab) + (k)));                                                 \
+		(zq) = qinv(z);                                                                   \
+	} while (0)
+
+/* The same, as stored (in [0, q)): products below 0.1875 |a| + 6145. */
+#define BCAST_RAW(tab, k, z, zq)                                                                  \
 	do {                                                                                      \
 		(z) = v16((tab)[k]);                                                              \
 		(zq) = qinv(z);                                                                   \
 	} while (0)
-
-/* Twiddle vector: table entries k .. k+15. */
-#define TWVEC(tab, k, z, zq)                                                                      \
+#define TWVEC_RAW(tab, k, z, zq)                                                                  \
 	do {                                                                                      \
 		(z) = vload((tab) + (k));                                                         \
 		(zq) = qinv(z);                                                                   \
@@ -171,11 +206,11 @@ static inline void transpose16(V r[16])
 
 /*
  * Bounds of the forward transform (absolute values, signed lanes). The
- * input is brought to [-q, q). A layer maps bound B to B + 0.1875 B + 6145;
- * the "x" inputs (those not multiplied) are Barrett-reduced (to 6145)
- * before layers d = 2, 8, 32, 128 and 512, which keeps every value below
- * 2^15 (the largest, before those layers, is 26665) and the output below
- * 17289 < 2q; adding 2q gives the portable range [0, 4q).
+ * input (below 2q) is moved to [-q, q). A layer maps bound B to B +
+ * 0.09375 B + 6145; the "x" inputs (those not multiplied) are
+ * Barrett-reduced (to 6145) before layers d = 4, 32 and 256, which keeps
+ * every value below 2^15 (the largest, after d = 128, is 31007) and the
+ * output below 22767 < 2q; adding 2q gives the portable range [0, 4q).
  */
 
 /* Layers d = 1, 2, 4, 8 on a transposed group: c[i] lane j holds entry
@@ -188,10 +223,6 @@ static inline void ntt_low(V c[16])
 	BCAST(hb_nh_zetas, 1, z, zq);
 	for (i = 0; i < 16; i += 2)
 		CT(c[i], c[i + 1], z, zq);
-	for (i = 0; i < 16; i += 4) {
-		c[i] = sreduce(c[i]);
-		c[i + 1] = sreduce(c[i + 1]);
-	}
 	for (i = 0; i < 2; i++) {
 		BCAST(hb_nh_zetas, 2 + i, z, zq);
 		CT(c[i], c[i + 2], z, zq);
@@ -201,92 +232,102 @@ static inline void ntt_low(V c[16])
 	}
 	for (i = 0; i < 4; i++) {
 		BCAST(hb_nh_zetas, 4 + i, z, zq);
+		c[i] = sreduce(c[i]);
+		c[i + 8] = sreduce(c[i + 8]);
 		CT(c[i], c[i + 4], z, zq);
 		CT(c[i + 8], c[i + 12], z, zq);
 	}
 	for (i = 0; i < 8; i++) {
 		BCAST(hb_nh_zetas, 8 + i, z, zq);
-		c[i] = sreduce(c[i]);
 		CT(c[i], c[i + 8], z, zq);
 	}
 }
 
-/* Layers d = 16, 32, 64, 128 on 16 consecutive vectors (256 entries). */
-static inline void ntt_mid(V r[16])
+/* Layers d = 16, 32, 64 on 8 consecutive vectors (128 entries). */
+static inline void ntt_mid(V r[8])
 {
 	V z, zq;
 	int i;
 
 	TWVEC(hb_nh_zetas, 16, z, zq);
-	for (i = 0; i < 16; i += 2)
+	for (i = 0; i < 8; i += 2)
 		CT(r[i], r[i + 1], z, zq);
-	for (i = 0; i < 16; i += 4) {
-		r[i] = sreduce(r[i]);
-		r[i + 1] = sreduce(r[i + 1]);
-	}
 	for (i = 0; i < 2; i++) {
 		TWVEC(hb_nh_zetas, 32 + 16 * i, z, zq);
+		r[i] = sreduce(r[i]);
+		r[i + 4] = sreduce(r[i + 4]);
 		CT(r[i], r[i + 2], z, zq);
 		CT(r[i + 4], r[i + 6], z, zq);
-		CT(r[i + 8], r[i + 10], z, zq);
-		CT(r[i + 12], r[i + 14], z, zq);
 	}
 	for (i = 0; i < 4; i++) {
 		TWVEC(hb_nh_zetas, 64 + 16 * i, z, zq);
 		CT(r[i], r[i + 4], z, zq);
-		CT(r[i + 8], r[i + 12], z, zq);
-	}
-	for (i = 0; i < 8; i++) {
-		TWVEC(hb_nh_zetas, 128 + 16 * i, z, zq);
-		r[i] = sreduce(r[i]);
-		CT(r[i], r[i + 8], z, zq);
 	}
 }
 
+/* Layers d = 128, 256, 512 on the 8 vectors j + 8 i (i = 0..7). */
+static inline void ntt_high(V r[8], int j)
+{
+	V z, zq;
+	int i;
+
+	TWVEC(hb_nh_zetas, 128 + 16 * j, z, zq);
+	for (i = 0; i < 8; i += 2)
+		CT(r[i], r[i + 1], z, zq);
+	for (i = 0; i < 2; i++) {
+		TWVEC(hb_nh_zetas, 256 + 16 * (j + 8 * i), z, zq);
+		r[i] = sreduce(r[i]);
+		r[i + 4] = sreduce(r[i + 4]);
+		CT(r[i], r[i + 2], z, zq);
+		CT(r[i + 4], r[i + 6], z, zq);
+	}
+	for (i = 0; i < 4; i++) {
+		TWVEC(hb_nh_zetas, 512 + 16 * (j + 8 * i), z, zq);
+		CT(r[i], r[i + 4], z, zq);
+	}
+}
+
+/* Three passes over the polynomial, each keeping its vectors in registers
+ * (as far as 16 registers allow): d = 1..8 on transposed groups of 16
+ * vectors, d = 16..64 on 8 consecutive vectors, d = 128..512 on 8 vectors
+ * 8 apart. */
 void hb_nh_ntt_avx2(hb_nh_poly *p)
 {
 	uint16_t *a = p->c;
-	V r[16], z, zq;
+	V r[16];
 	int g, i;
 
-	/* Layers d = 1 .. 128, one group of 256 entries at a time. */
 	for (g = 0; g < NVEC; g += 16) {
 		for (i = 0; i < 16; i++)
-			r[i] = vsub(ureduce(vload(a + 16 * (g + i))), v16(NQ));
+			r[i] = vsub(vload(a + 16 * (g + i)), v16(NQ));
 		transpose16(r);
 		ntt_low(r);
 		transpose16(r);
-		ntt_mid(r);
 		for (i = 0; i < 16; i++)
 			vstore(a + 16 * (g + i), r[i]);
 	}
-
-	/* d = 256, 512: vectors i, i+16, i+32, i+48 together. */
-	for (i = 0; i < 16; i++) {
-		V x0 = vload(a + 16 * i), x1 = vload(a + 16 * (i + 16));
-		V x2 = vload(a + 16 * (i + 32)), x3 = vload(a + 16 * (i + 48));
-		TWVEC(hb_nh_zetas, 256 + 16 * i, z, zq);
-		CT(x0, x1, z, zq);
-		CT(x2, x3, z, zq);
-		x0 = sreduce(x0);
-		x1 = sreduce(x1);
-		TWVEC(hb_nh_zetas, 512 + 16 * i, z, zq);
-		CT(x0, x2, z, zq);
-		TWVEC(hb_nh_zetas, 768 + 16 * i, z, zq);
-		CT(x1, x3, z, zq);
-		vstore(a + 16 * i, vadd(x0, v16(2 * NQ)));
-		vstore(a + 16 * (i + 16), vadd(x1, v16(2 * NQ)));
-		vstore(a + 16 * (i + 32), vadd(x2, v16(2 * NQ)));
-		vstore(a + 16 * (i + 48), vadd(x3, v16(2 * NQ)));
+	for (g = 0; g < NVEC; g += 8) {
+		for (i = 0; i < 8; i++)
+			r[i] = vload(a + 16 * (g + i));
+		ntt_mid(r);
+		for (i = 0; i < 8; i++)
+			vstore(a + 16 * (g + i), r[i]);
+	}
+	for (g = 0; g < 8; g++) {
+		for (i = 0; i < 8; i++)
+			r[i] = vload(a + 16 * (g + 8 * i));
+		ntt_high(r, g);
+		for (i = 0; i < 8; i++)
+			vstore(a + 16 * (g + 8 * i), vadd(r[i], v16(2 * NQ)));
 	}
 }
 
 /*
  * Inverse: Gentleman-Sande layers d = 512 .. 1 with every sum
- * Barrett-reduced, so every input of a layer stays below 9832 (sums and
+ * Barrett-reduced, so every input of a layer stays below 8449 (sums and
  * differences below 2^15); the last layer multiplies both outputs by
  * 1/1024 (folded into its constants, as in the portable code) and gives
- * values below 7973 < q, moved to [0, 2q) by adding q.
+ * values below 7089 < q, moved to [0, 2q) by adding q.
  *
  * The final bit-reversal costs nothing: the low layers run on transposed
  * groups of the 16 vectors 4 brv4(j) + m (j = 0..15), and the transpose
@@ -310,16 +351,16 @@ static inline void invntt_low(V c[16], const uint16_t *a, int m)
 		c[i] = vload(a + 16 * (4 * nh_brv4[i] + m));
 	transpose16(c);
 	for (i = 0; i < 8; i++) {
-		BCAST(hb_nh_zetas_inv, 8 + i, z, zq);
+		BCAST_RAW(hb_nh_zetas_inv, 8 + i, z, zq);
 		GS(c[i], c[i + 8], z, zq);
 	}
 	for (i = 0; i < 4; i++) {
-		BCAST(hb_nh_zetas_inv, 4 + i, z, zq);
+		BCAST_RAW(hb_nh_zetas_inv, 4 + i, z, zq);
 		GS(c[i], c[i + 4], z, zq);
 		GS(c[i + 8], c[i + 12], z, zq);
 	}
 	for (i = 0; i < 2; i++) {
-		BCAST(hb_nh_zetas_inv, 2 + i, z, zq);
+		BCAST_RAW(hb_nh_zetas_inv, 2 + i, z, zq);
 		GS(c[i], c[i + 2], z, zq);
 		GS(c[i + 4], c[i + 6], z, zq);
 		GS(c[i + 8], c[i + 10], z, zq);
@@ -345,55 +386,65 @@ static inline void invntt_store(uint16_t *a, const V c[16], int m)
 		vstore(a + 16 * (4 * nh_brv4[i] + brv2[m]), vadd(c[i], v16(NQ)));
 }
 
+/* GS layers d = 512, 256, 128 on the 8 vectors j + 8 i (i = 0..7). */
+static inline void invntt_high(V r[8], int j)
+{
+	V z, zq;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		TWVEC_RAW(hb_nh_zetas_inv, 512 + 16 * (j + 8 * i), z, zq);
+		GS(r[i], r[i + 4], z, zq);
+	}
+	for (i = 0; i < 2; i++) {
+		TWVEC_RAW(hb_nh_zetas_inv, 256 + 16 * (j + 8 * i), z, zq);
+		GS(r[i], r[i + 2], z, zq);
+		GS(r[i + 4], r[i + 6], z, zq);
+	}
+	TWVEC_RAW(hb_nh_zetas_inv, 128 + 16 * j, z, zq);
+	for (i = 0; i < 8; i += 2)
+		GS(r[i], r[i + 1], z, zq);
+}
+
+/* GS layers d = 64, 32, 16 on 8 consecutive vectors. */
+static inline void invntt_mid(V r[8])
+{
+	V z, zq;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		TWVEC_RAW(hb_nh_zetas_inv, 64 + 16 * i, z, zq);
+		GS(r[i], r[i + 4], z, zq);
+	}
+	for (i = 0; i < 2; i++) {
+		TWVEC_RAW(hb_nh_zetas_inv, 32 + 16 * i, z, zq);
+		GS(r[i], r[i + 2], z, zq);
+		GS(r[i + 4], r[i + 6], z, zq);
+	}
+	TWVEC_RAW(hb_nh_zetas_inv, 16, z, zq);
+	for (i = 0; i < 8; i += 2)
+		GS(r[i], r[i + 1], z, zq);
+}
+
 void hb_nh_invntt_avx2(hb_nh_poly *p)
 {
 	uint16_t *a = p->c;
-	V r[16], r1[16], z, zq;
+	V r[16], r1[16];
 	int g, i;
 
-	/* d = 512, 256: vectors i, i+16, i+32, i+48; inputs [0, 2q) -> [-q, q) */
-	for (i = 0; i < 16; i++) {
-		V x0 = vsub(vload(a + 16 * i), v16(NQ));
-		V x1 = vsub(vload(a + 16 * (i + 16)), v16(NQ));
-		V x2 = vsub(vload(a + 16 * (i + 32)), v16(NQ));
-		V x3 = vsub(vload(a + 16 * (i + 48)), v16(NQ));
-		TWVEC(hb_nh_zetas_inv, 512 + 16 * i, z, zq);
-		GS(x0, x2, z, zq);
-		TWVEC(hb_nh_zetas_inv, 768 + 16 * i, z, zq);
-		GS(x1, x3, z, zq);
-		TWVEC(hb_nh_zetas_inv, 256 + 16 * i, z, zq);
-		GS(x0, x1, z, zq);
-		GS(x2, x3, z, zq);
-		vstore(a + 16 * i, x0);
-		vstore(a + 16 * (i + 16), x1);
-		vstore(a + 16 * (i + 32), x2);
-		vstore(a + 16 * (i + 48), x3);
+	/* inputs [0, 2q) -> [-q, q) */
+	for (g = 0; g < 8; g++) {
+		for (i = 0; i < 8; i++)
+			r[i] = vsub(vload(a + 16 * (g + 8 * i)), v16(NQ));
+		invntt_high(r, g);
+		for (i = 0; i < 8; i++)
+			vstore(a + 16 * (g + 8 * i), r[i]);
 	}
-
-	/* d = 128 .. 16 on 16 consecutive vectors */
-	for (g = 0; g < NVEC; g += 16) {
-		for (i = 0; i < 16; i++)
+	for (g = 0; g < NVEC; g += 8) {
+		for (i = 0; i < 8; i++)
 			r[i] = vload(a + 16 * (g + i));
-		for (i = 0; i < 8; i++) {
-			TWVEC(hb_nh_zetas_inv, 128 + 16 * i, z, zq);
-			GS(r[i], r[i + 8], z, zq);
-		}
-		for (i = 0; i < 4; i++) {
-			TWVEC(hb_nh_zetas_inv, 64 + 16 * i, z, zq);
-			GS(r[i], r[i + 4], z, zq);
-			GS(r[i + 8], r[i + 12], z, zq);
-		}
-		for (i = 0; i < 2; i++) {
-			TWVEC(hb_nh_zetas_inv, 32 + 16 * i, z, zq);
-			GS(r[i], r[i + 2], z, zq);
-			GS(r[i + 4], r[i + 6], z, zq);
-			GS(r[i + 8], r[i + 10], z, zq);
-			GS(r[i + 12], r[i + 14], z, zq);
-		}
-		TWVEC(hb_nh_zetas_inv, 16, z, zq);
-		for (i = 0; i < 16; i += 2)
-			GS(r[i], r[i + 1], z, zq);
-		for (i = 0; i < 16; i++)
+		invntt_mid(r);
+		for (i = 0; i < 8; i++)
 			vstore(a + 16 * (g + i), r[i]);
 	}
 
@@ -505,7 +556,7 @@ uint32_t hb_nh_frombytes_avx2(hb_nh_poly *r, const uint8_t in[HB_NH_POLYBYTES])
 
 /* ---------------------------------------------------------------- noise */
 
-#define NOISE_CHUNK 512 /* keystream bytes per ChaCha20 call */
+#define NOISE_CHUNK 1024 /* keystream bytes per ChaCha20 call */
 
 /*
  * psi_16 samples of 64 keystream bytes (16 words): per-byte popcounts by
@@ -698,7 +749,7 @@ void hb_nh_uniform_avx2(hb_nh_poly *a, const uint8_t seed[HB_NH_SEEDBYTES])
 static inline void divq4(V *t, V *r, V w)
 {
 	V tt = _mm256_mulhi_epu16(w, v16(21));
-	V rr = vsub(_mm256_slli_epi16(w, 2), _mm256_mullo_epi16(tt, v16(NQ)));
+	V rr = vsub(_mm256_slli_epi16(w, 2), _mm256_mullo_epi16(tt, mulconst(NQ)));
 	V over = _mm256_cmpgt_epi16(rr, v16(NQ - 1)); /* rr < 2q: signed compare */
 	*t = vsub(tt, over);
 	*r = vsub(rr, _mm256_and_si256(over, v16(NQ)));
@@ -788,7 +839,7 @@ void hb_nh_rec_avx2(uint8_t key[32], const hb_nh_poly *v, const uint8_t hint[HB_
 			/* bit = q su + sr < 8q, i.e. sr < q (8 - su) (sr <= 4q, so
 			 * 8 - su is clamped to [0, 5] to stay in 16 bits) */
 			kk = _mm256_min_epi16(_mm256_max_epi16(vsub(v16(8), su), _mm256_setzero_si256()), v16(5));
-			kk = _mm256_mullo_epi16(kk, v16(NQ));
+			kk = _mm256_mullo_epi16(kk, mulconst(NQ));
 			bitv[half] = _mm256_cmpeq_epi16(_mm256_max_epu16(sr, kk), sr); /* sr >= bound */
 		}
 		/* 32 flags to bytes in order, then to bits (1 = below the bound) */

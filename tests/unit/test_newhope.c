@@ -110,7 +110,7 @@ static void test_ntt_definition(void)
 	hb_nh_poly p, x;
 	unsigned k, i, bad = 0, range = 0;
 
-	rand_poly(&x, 65536); /* any uint16 input is allowed */
+	rand_poly(&x, 2 * Q); /* the forward input contract: below 2q */
 	p = x;
 	hb_nh_ntt(&p);
 	for (k = 0; k < N; k += 37) {
@@ -138,9 +138,9 @@ static void test_ntt_definition(void)
 	CHECK(bad == 0);
 	CHECK(range == 0);
 
-	/* extreme inputs keep their ranges: all 0xFFFF forward, all 2q-1 inverse */
+	/* extreme inputs keep their ranges: all 2q-1 forward and inverse */
 	for (k = 0; k < N; k++)
-		p.c[k] = 0xFFFF;
+		p.c[k] = 2 * Q - 1;
 	hb_nh_ntt(&p);
 	for (k = 0; k < N; k++)
 		range += p.c[k] >= 4 * Q;
