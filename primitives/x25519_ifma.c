@@ -140,21 +140,11 @@ static const uint64_t hb_i4_const[40] HB_ALIGN32 = {
 	"vpmadd52luq %%ymm29, %%ymm30, %%ymm0\n\t"                                            \
 	HB_I_C(0, 1)
 
-/* h = f * g, lane by lane (inputs < 2^52, tight output; h may alias). */
-static HB_IFMA void hb_i4_mul(uint64_t h[20], const uint64_t f[20], const uint64_t g[20])
-{
-	__asm__ volatile(HB_I_LOAD("f", 18, 19, 20, 21, 22) HB_I_LOAD("g", 23, 24, 25, 26, 27)
-	                 HB_I_MUL HB_I_STORE("h")
-	                 :
-	                 : [h] "r"(h), [f] "r"(f), [g] "r"(g), [k] "r"(hb_i4_const)
-	                 : HB_ZMM_CLOBBERS);
-}
-
 /*
  * One parallel carry step on limbs ymm<a>..ymm<a+4> (values < 2^53): every
  * limb keeps 51 bits (ymm28 = 2^51 - 1) and passes the rest to the next,
  * limb 4's to limb 0 times 19 (ymm29 = 19; an IFMA, the carry being
- * small). Temporaries ymm<t>..ymm<t+4>.
+ * small). Temporaries ymm<t0>..ymm<t4>.
  */
 #define HB_I_CARRY1(a0, a1, a2, a3, a4, t0, t1, t2, t3, t4)                                  \
 	"vpsrlq $51, %%ymm" #a0 ", %%ymm" #t0 "\n\t"                                          \
@@ -186,49 +176,27 @@ static HB_IFMA void hb_i4_mul(uint64_t h[20], const uint64_t f[20], const uint64
 	"vpsubq %%ymm" #l ", %%ymm11, %%ymm11\n\t"                                            \
 	"vpblendd $0xcc, %%ymm11, %%ymm" #l ", %%ymm" #l "\n\t"                               \
 	"vpaddq %%ymm10, %%ymm" #l ", %%ymm" #l "\n\t"
-/* ymm<r> = [A, B, B, A] from U in ymm<l> (f of the multiplication) */
+/* ymm<r> = [A, B, B, A] from U = [A, B, C, D] in ymm<l> */
 #define HB_I_V(l, r) "vpermq $0x14, %%ymm" #l ", %%ymm" #r "\n\t"
-
-/* m = U * V for U = [A, B, C, D], V = [A, B, B, A], from S and idx. */
-static HB_IFMA void hb_i4_step1(uint64_t m[20], const uint64_t s[20], const uint32_t idx[8])
-{
-	__asm__ volatile("vmovdqu (%[idx]), %%ymm15\n\t"
-	                 "vmovdqa64 160(%[k]), %%ymm28\n\t"
-	                 "vmovdqa64 192(%[k]), %%ymm29\n\t"
-	                 HB_I_STAGE1(0) HB_I_STAGE1(1) HB_I_STAGE1(2) HB_I_STAGE1(3)
-	                 HB_I_STAGE1(4)
-	                 HB_I_CARRY1(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)
-	                 "vmovdqa64 %%ymm0, %%ymm18\n\t"
-	                 "vmovdqa64 %%ymm1, %%ymm19\n\t"
-	                 "vmovdqa64 %%ymm2, %%ymm20\n\t"
-	                 "vmovdqa64 %%ymm3, %%ymm21\n\t"
-	                 "vmovdqa64 %%ymm4, %%ymm22\n\t"
-	                 HB_I_V(0, 23) HB_I_V(1, 24) HB_I_V(2, 25) HB_I_V(3, 26) HB_I_V(4, 27)
-	                 HB_I_MUL HB_I_STORE("m")
-	                 :
-	                 : [m] "r"(m), [s] "r"(s), [idx] "r"(idx), [k] "r"(hb_i4_const)
-	                 : HB_ZMM_CLOBBERS);
-}
 
 /* ------------------------------------------------------------ stage 2 */
 
 /*
- * From M = [AA, BB, CB, DA] in memory: ymm<l> = limb l of
+ * From M = [AA, BB, CB, DA] with limb l in ymm<l>: ymm<l> = limb l of
  * U = [AA, AA, DA, DA] + [0, 2p - BB, CB, 2p - CB] (before its carry) and
- * ymm<v> = limb l of [BB, BB, CB, DA]. t = M with the halves' lanes
- * swapped. ymm15: lanes 1-3 mask.
+ * ymm<v> = limb l of [BB, BB, CB, DA]. ymm6 = M with the lanes of each
+ * 128-bit half swapped; ymm15: lanes 1-3 mask.
  */
 #define HB_I_STAGE2(l, v)                                                                     \
-	"vmovdqa 32*" #l "(%[m]), %%ymm5\n\t"                                                 \
-	"vpshufd $0x4e, %%ymm5, %%ymm6\n\t"                                                   \
-	"vpblendd $0x3c, %%ymm6, %%ymm5, %%ymm" #l "\n\t"                                     \
-	"vpblendd $0xc0, %%ymm6, %%ymm5, %%ymm7\n\t"                                          \
+	"vpshufd $0x4e, %%ymm" #l ", %%ymm6\n\t"                                              \
+	"vpblendd $0x3c, %%ymm6, %%ymm" #l ", %%ymm5\n\t"                                     \
+	"vpblendd $0xc0, %%ymm6, %%ymm" #l ", %%ymm7\n\t"                                     \
+	"vpblendd $0x03, %%ymm6, %%ymm" #l ", %%ymm" #v "\n\t"                                \
 	"vmovdqa 32*" #l "(%[k]), %%ymm8\n\t"                                                 \
 	"vpsubq %%ymm7, %%ymm8, %%ymm8\n\t"                                                   \
 	"vpblendd $0xcc, %%ymm8, %%ymm7, %%ymm7\n\t"                                          \
 	"vpand %%ymm15, %%ymm7, %%ymm7\n\t"                                                   \
-	"vpaddq %%ymm7, %%ymm" #l ", %%ymm" #l "\n\t"                                         \
-	"vpblendd $0x03, %%ymm6, %%ymm5, %%ymm" #v "\n\t"
+	"vpaddq %%ymm7, %%ymm5, %%ymm" #l "\n\t"
 /*
  * 121666 E, lane 1 only (ymm17 = lane-1 mask, ymm16 = 121666), from limb l
  * of U (ymm<l>, carried): the low 52 bits of each product are added to
@@ -240,10 +208,7 @@ static HB_IFMA void hb_i4_step1(uint64_t m[20], const uint64_t s[20], const uint
 	"vpmadd52luq %%ymm16, %%ymm30, %%ymm" #w "\n\t"                                       \
 	HB_I_ZERO(h)                                                                          \
 	"vpmadd52huq %%ymm16, %%ymm30, %%ymm" #h "\n\t"
-/*
- * The carry of w (limb l in ymm<w>, its high part 2 * hi in ymm<h> after
- * HB_I_KC): ymm<h> = (w >> 51) + 2 hi, w keeps 51 bits.
- */
+/* ymm<h> = (w >> 51) + 2 hi, and w keeps 51 bits (temporary ymm<s>). */
 #define HB_I_KC(w, h, s)                                                                      \
 	"vpsrlq $51, %%ymm" #w ", %%ymm" #s "\n\t"                                            \
 	"vpandq %%ymm28, %%ymm" #w ", %%ymm" #w "\n\t"                                        \
@@ -254,28 +219,43 @@ static HB_IFMA void hb_i4_step1(uint64_t m[20], const uint64_t s[20], const uint
 	"vpblendd $0xf0, %%ymm" #l ", %%ymm" #w ", %%ymm" #w "\n\t"                           \
 	"vmovdqa64 %%ymm" #w ", %%ymm" #g "\n\t"
 
+/* ymm18..22 = ymm0..4 (the next multiplication's f) */
+#define HB_I_TO_F                                                                             \
+	"vmovdqa64 %%ymm0, %%ymm18\n\t"                                                       \
+	"vmovdqa64 %%ymm1, %%ymm19\n\t"                                                       \
+	"vmovdqa64 %%ymm2, %%ymm20\n\t"                                                       \
+	"vmovdqa64 %%ymm3, %%ymm21\n\t"                                                       \
+	"vmovdqa64 %%ymm4, %%ymm22\n\t"
+
 /*
- * m = U * V for U = [AA, E, DA + CB, DA - CB] and V = [BB, BB + 121666 E,
- * DA + CB, DA - CB], from m = [AA, BB, CB, DA] (read before written).
- * Bounds: U < 2^51 + 2^52 before its carry; in lane 1 of V,
- * BB + lo < 2^51 + 2^52 and hi < 2^17, so after the carry every limb of V
- * is below 2^51 + 19 * (2 + 2^18) < 2^52.
+ * One ladder step, S = [x2, z2, x3, z3] in memory (permuted by idx: the
+ * conditional swap) to the next S, with every intermediate in registers:
+ *   stage 1: U = [A, B, C, D] carried, V = [A, B, B, A]; M = U * V;
+ *   stage 2: U = [AA, E, DA + CB, DA - CB] carried, V = [BB, BB + 121666 E,
+ *            DA + CB, DA - CB] (lane 1 carried: BB + lo < 2^51 + 2^52 and
+ *            hi < 2^17, so every limb ends below 2^51 + 19 (2 + 2^18));
+ *            M = U * V;
+ *   stage 3: S = M * [1, 1, 1, x1] (x1v).
  */
-static HB_IFMA void hb_i4_step2(uint64_t m[20])
+static HB_IFMA void hb_i4_step(uint64_t s[20], const uint32_t idx[8], const uint64_t x1v[20])
 {
-	__asm__ volatile("vmovdqa64 160(%[k]), %%ymm28\n\t"
+	__asm__ volatile("vmovdqu (%[idx]), %%ymm15\n\t"
+	                 "vmovdqa64 160(%[k]), %%ymm28\n\t"
 	                 "vmovdqa64 192(%[k]), %%ymm29\n\t"
+	                 HB_I_STAGE1(0) HB_I_STAGE1(1) HB_I_STAGE1(2) HB_I_STAGE1(3)
+	                 HB_I_STAGE1(4)
+	                 HB_I_CARRY1(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)
+	                 HB_I_TO_F
+	                 HB_I_V(0, 23) HB_I_V(1, 24) HB_I_V(2, 25) HB_I_V(3, 26) HB_I_V(4, 27)
+	                 HB_I_MUL
+	                 /* stage 2 */
 	                 "vmovdqa 256(%[k]), %%ymm15\n\t"
 	                 "vmovdqa64 288(%[k]), %%ymm17\n\t"
 	                 "vmovdqa64 224(%[k]), %%ymm16\n\t"
 	                 HB_I_STAGE2(0, 10) HB_I_STAGE2(1, 11) HB_I_STAGE2(2, 12)
 	                 HB_I_STAGE2(3, 13) HB_I_STAGE2(4, 14)
 	                 HB_I_CARRY1(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)
-	                 "vmovdqa64 %%ymm0, %%ymm18\n\t"
-	                 "vmovdqa64 %%ymm1, %%ymm19\n\t"
-	                 "vmovdqa64 %%ymm2, %%ymm20\n\t"
-	                 "vmovdqa64 %%ymm3, %%ymm21\n\t"
-	                 "vmovdqa64 %%ymm4, %%ymm22\n\t"
+	                 HB_I_TO_F
 	                 HB_I_K(0, 10, 5) HB_I_K(1, 11, 6) HB_I_K(2, 12, 7) HB_I_K(3, 13, 8)
 	                 HB_I_K(4, 14, 9)
 	                 HB_I_KC(10, 5, 23) HB_I_KC(11, 6, 24) HB_I_KC(12, 7, 25)
@@ -287,9 +267,13 @@ static HB_IFMA void hb_i4_step2(uint64_t m[20])
 	                 "vpmadd52luq %%ymm29, %%ymm9, %%ymm10\n\t"
 	                 HB_I_V2(0, 10, 23) HB_I_V2(1, 11, 24) HB_I_V2(2, 12, 25)
 	                 HB_I_V2(3, 13, 26) HB_I_V2(4, 14, 27)
-	                 HB_I_MUL HB_I_STORE("m")
+	                 HB_I_MUL
+	                 /* stage 3 */
+	                 HB_I_TO_F
+	                 HB_I_LOAD("x", 23, 24, 25, 26, 27)
+	                 HB_I_MUL HB_I_STORE("s")
 	                 :
-	                 : [m] "r"(m), [k] "r"(hb_i4_const)
+	                 : [s] "r"(s), [idx] "r"(idx), [x] "r"(x1v), [k] "r"(hb_i4_const)
 	                 : HB_ZMM_CLOBBERS);
 }
 
@@ -317,7 +301,7 @@ static void hb_i4_swap_index(uint32_t idx[8], uint32_t swap)
 HB_IFMA void hb_x25519_ladder_ifma(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
                                    const uint8_t u[32])
 {
-	uint64_t s[20] HB_ALIGN32, m[20] HB_ALIGN32, x1v[20] HB_ALIGN32;
+	uint64_t s[20] HB_ALIGN32, x1v[20] HB_ALIGN32;
 	uint32_t idx[8], swap = 0, bit;
 	uint64_t mask;
 	hb_fe x1, t;
@@ -341,9 +325,7 @@ HB_IFMA void hb_x25519_ladder_ifma(uint8_t x2[32], uint8_t z2[32], const uint8_t
 		swap ^= bit;
 		hb_i4_swap_index(idx, swap);
 		swap = bit;
-		hb_i4_step1(m, s, idx);
-		hb_i4_step2(m);
-		hb_i4_mul(s, m, x1v);
+		hb_i4_step(s, idx, x1v);
 	}
 	__asm__ volatile("vzeroupper" ::: "memory");
 
@@ -357,7 +339,6 @@ HB_IFMA void hb_x25519_ladder_ifma(uint8_t x2[32], uint8_t z2[32], const uint8_t
 	hb_fe_tobytes(z2, x1);
 
 	hbox_wipe(s, sizeof s);
-	hbox_wipe(m, sizeof m);
 	hbox_wipe(t, sizeof t);
 	hbox_wipe(x1, sizeof x1);
 	hbox_wipe(x1v, sizeof x1v);
