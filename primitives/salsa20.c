@@ -88,8 +88,11 @@ void hbox_salsa20(uint8_t *out, const uint8_t *in, size_t len,
 	st[8] = (uint32_t)counter;
 	st[9] = (uint32_t)(counter >> 32);
 #if HB_X86_SIMD
-	if (hbox_cpu_features() & HBOX_CPU_AVX2) {
-		hb_salsa20_avx2(st, out, in, len);
+	if (hbox_cpu_features() & (HBOX_CPU_AVX512F | HBOX_CPU_AVX2)) {
+		if (hbox_cpu_features() & HBOX_CPU_AVX512F)
+			hb_salsa20_avx512(st, out, in, len);
+		else
+			hb_salsa20_avx2(st, out, in, len);
 		hbox_wipe(st, sizeof st);
 		return;
 	}
@@ -125,6 +128,13 @@ void hbox_hsalsa20(uint8_t out[HBOX_HSALSA20_OUTBYTES], const uint8_t key[HBOX_S
 	salsa20_init(st, key);
 	for (i = 0; i < 4; i++)
 		st[6 + i] = hb_load32_le(in + 4 * i);
+#if HB_X86_SIMD
+	if (hbox_cpu_features() & HBOX_CPU_AVX512F) {
+		hb_hsalsa20_avx512(out, st);
+		hbox_wipe(st, sizeof st);
+		return;
+	}
+#endif
 	salsa20_rounds(x, st);
 	for (i = 0; i < 8; i++)
 		hb_store32_le(out + 4 * i, x[pick[i]]);
