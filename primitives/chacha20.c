@@ -61,8 +61,11 @@ static void chacha20_stream(uint32_t st[16], uint8_t *out, const uint8_t *in, si
 	int i;
 
 #if HB_X86_SIMD
-	if (hbox_cpu_features() & HBOX_CPU_AVX2) {
-		hb_chacha20_avx2(st, out, in, len, wide);
+	if (hbox_cpu_features() & (HBOX_CPU_AVX512F | HBOX_CPU_AVX2)) {
+		if (hbox_cpu_features() & HBOX_CPU_AVX512F)
+			hb_chacha20_avx512(st, out, in, len, wide);
+		else
+			hb_chacha20_avx2(st, out, in, len, wide);
 		return;
 	}
 #endif
@@ -124,6 +127,13 @@ void hbox_hchacha20(uint8_t out[HBOX_HCHACHA20_OUTBYTES],
 	chacha20_init(st, key);
 	for (i = 0; i < 4; i++)
 		st[12 + i] = hb_load32_le(in + 4 * i);
+#if HB_X86_SIMD
+	if (hbox_cpu_features() & HBOX_CPU_AVX512F) {
+		hb_hchacha20_avx512(out, st);
+		hbox_wipe(st, sizeof st);
+		return;
+	}
+#endif
 	chacha20_rounds(x, st);
 	/* No feed-forward: words 0-3 and 12-15 sit where the public constants
 	 * and input were, so adding those back would add nothing secret

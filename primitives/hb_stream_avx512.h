@@ -43,6 +43,18 @@
 	_mm512_ternarylogic_epi32((z), _mm512_slli_epi32((y), (n)),                            \
 	                          _mm512_srli_epi32((y), 32 - (n)), 0x96)
 
+/* z ^ l ^ r on 256-bit vectors, for the rows kernels that keep one or two
+ * blocks in ymm registers. */
+static inline HB_AVX512 __m256i hb_yxor3(__m256i z, __m256i l, __m256i r)
+{
+	/* z ^ l ^ r by the 512-bit vpternlogd on the registers holding them
+	 * (the upper halves are ignored). Written as asm: gcc 12 narrows the
+	 * intrinsic form to the 256-bit instruction, which needs AVX-512VL,
+	 * and fails with an internal error. "x" keeps to registers 0-15, which
+	 * the AVX2 instructions around it can reach. */
+	__asm__("vpternlogd $0x96, %g2, %g1, %g0" : "+x"(z) : "x"(l), "x"(r));
+	return z;
+}
 static inline HB_AVX512 __m512i hb_zbcast(uint32_t w)
 {
 	return _mm512_set1_epi32((int)w);

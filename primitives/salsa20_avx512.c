@@ -131,17 +131,8 @@ static inline HB_AVX512 void rows_load(__m512i *a, __m512i *b, __m512i *c, __m51
  * kernel above keeps nearly busy (29 cycles per double round); at 256 bits
  * it runs two per cycle and the double round takes its 24-cycle latency.
  */
-static inline HB_AVX512 __m256i y_xor3(__m256i z, __m256i l, __m256i r)
-{
-	/* z ^ l ^ r by the 512-bit vpternlogd on the registers holding them
-	 * (the upper halves are ignored). Written as asm: gcc 12 narrows the
-	 * intrinsic form to the 256-bit instruction, which needs AVX-512VL,
-	 * and fails with an internal error. "x" keeps to registers 0-15, which
-	 * the AVX2 instructions around it can reach. */
-	__asm__("vpternlogd $0x96, %g2, %g1, %g0" : "+x"(z) : "x"(l), "x"(r));
-	return z;
-}
-#define Y_XOR_ROTL(z, y, n) y_xor3((z), _mm256_slli_epi32((y), (n)), _mm256_srli_epi32((y), 32 - (n)))
+#define Y_XOR_ROTL(z, y, n)                                                                    \
+	hb_yxor3((z), _mm256_slli_epi32((y), (n)), _mm256_srli_epi32((y), 32 - (n)))
 #define YQR(a, b, c, d)                                                                        \
 	do {                                                                                   \
 		__m256i t_;                                                                    \
@@ -188,7 +179,8 @@ static inline HB_AVX512 void rows2_load(__m256i *a, __m256i *b, __m256i *c, __m2
                                         const uint32_t st[16])
 {
 #define ROW(i, j, k, l)                                                                        \
-	_mm256_broadcastsi128_si256(_mm_setr_epi32((int)st[i], (int)st[j], (int)st[k], (int)st[l]))
+	_mm256_broadcastsi128_si256(                                                           \
+		_mm_setr_epi32((int)st[i], (int)st[j], (int)st[k], (int)st[l]))
 	*a = ROW(0, 5, 10, 15);
 	*b = ROW(4, 9, 14, 3);
 	*c = ROW(8, 13, 2, 7);
@@ -204,8 +196,10 @@ static HB_AVX512 void rows2(uint8_t *dst, const uint8_t *src, size_t n, const ui
 
 	rows2_load(&a0, &b0, &c0, &d0, st);
 	/* block counter: low word (8) in c's dword 0, high word (9) in b's dword 1 */
-	c0 = _mm256_blend_epi32(c0, _mm256_setr_epi32((int)st[8], 0, 0, 0, (int)lo1, 0, 0, 0), 0x11);
-	b0 = _mm256_blend_epi32(b0, _mm256_setr_epi32(0, (int)st[9], 0, 0, 0, (int)hi1, 0, 0), 0x22);
+	c0 = _mm256_blend_epi32(c0, _mm256_setr_epi32((int)st[8], 0, 0, 0, (int)lo1, 0, 0, 0),
+	                        0x11);
+	b0 = _mm256_blend_epi32(b0, _mm256_setr_epi32(0, (int)st[9], 0, 0, 0, (int)hi1, 0, 0),
+	                        0x22);
 	a = a0, b = b0, c = c0, d = d0;
 	rows2_rounds(&a, &b, &c, &d);
 	a = _mm256_add_epi32(a, a0), b = _mm256_add_epi32(b, b0);
