@@ -4,9 +4,10 @@
  * 16 KiB are in shared/anchors.md: ChaCha20 OpenSSL 0.494 / libsodium 1.040
  * ticks/byte, XSalsa20 libsodium 0.846. Also HChaCha20 and HSalsa20 per call.
  *
- * Every row runs on the default dispatch (the AVX2 kernels when the CPU has
- * AVX2); the *_portable rows force the portable code with
- * hbox_cpu_override(0).
+ * Every row runs on the default dispatch (the AVX-512 kernels when the CPU
+ * has AVX-512F, else the AVX2 ones when it has AVX2); the *_avx2 rows mask
+ * AVX-512 off with hbox_cpu_override (printed only on a CPU with both), and
+ * the *_portable rows force the portable code with hbox_cpu_override(0).
  */
 #include <stdint.h>
 
@@ -69,24 +70,29 @@ static void run_hsalsa20(void *ctx, size_t len)
 }
 
 /* Row names (the harness keeps the pointers): default dispatch, then the
- * forced-portable twin. */
+ * AVX2 and forced-portable twins. */
 static const struct {
-	const char *name[2];
+	const char *name[3];
 	bench_fn fn;
 } rows[] = {
-	{{"chacha20_ietf", "chacha20_ietf_portable"}, run_chacha20_ietf},
-	{{"chacha20", "chacha20_portable"}, run_chacha20},
-	{{"xchacha20", "xchacha20_portable"}, run_xchacha20},
-	{{"salsa20", "salsa20_portable"}, run_salsa20},
-	{{"xsalsa20", "xsalsa20_portable"}, run_xsalsa20},
+	{{"chacha20_ietf", "chacha20_ietf_avx2", "chacha20_ietf_portable"}, run_chacha20_ietf},
+	{{"chacha20", "chacha20_avx2", "chacha20_portable"}, run_chacha20},
+	{{"xchacha20", "xchacha20_avx2", "xchacha20_portable"}, run_xchacha20},
+	{{"salsa20", "salsa20_avx2", "salsa20_portable"}, run_salsa20},
+	{{"xsalsa20", "xsalsa20_avx2", "xsalsa20_portable"}, run_xsalsa20},
 };
 
 void bench_stream(struct bench *b)
 {
+	const unsigned avx2 = HBOX_CPU_ALL & ~(HBOX_CPU_AVX512F | HBOX_CPU_AVX512IFMA);
+	const unsigned paths[3] = {HBOX_CPU_ALL, avx2, 0};
+	int has512 = (hbox_cpu_features() & HBOX_CPU_AVX512F) != 0;
 	size_t r;
 	int path;
-	for (path = 0; path < 2; path++) {
-		hbox_cpu_override(path == 0 ? HBOX_CPU_ALL : 0);
+	for (path = 0; path < 3; path++) {
+		if (path == 1 && !has512)
+			continue;
+		hbox_cpu_override(paths[path]);
 		for (r = 0; r < sizeof rows / sizeof rows[0]; r++)
 			bench_per_byte(b, rows[r].name[path], rows[r].fn, NULL);
 	}

@@ -171,8 +171,11 @@ static inline HB_AVX512 void rows2_rounds(__m256i *pa, __m256i *pb, __m256i *pc,
 #define YPICK(p, q, r, s)                                                                      \
 	_mm256_blend_epi32(_mm256_blend_epi32(_mm256_blend_epi32(p, q, 0x22), r, 0x44), s, 0x88)
 #define ZPICK(p, q, r, s)                                                                      \
-	_mm512_mask_blend_epi32(                                                               \
-		0x8888, _mm512_mask_blend_epi32(0x4444, _mm512_mask_blend_epi32(0x2222, p, q), r), s)
+	_mm512_mask_blend_epi32(0x8888,                                                        \
+	                        _mm512_mask_blend_epi32(0x4444,                                \
+	                                                _mm512_mask_blend_epi32(0x2222, p, q), \
+	                                                r),                                    \
+	                        s)
 
 /* One block's state st in the rows layout, in both 128-bit halves. */
 static inline HB_AVX512 void rows2_load(__m256i *a, __m256i *b, __m256i *c, __m256i *d,

@@ -1,14 +1,15 @@
 /*
  * Differential test of the stream-cipher kernels: the portable path (forced
- * with hbox_cpu_override(0)) against the default dispatch (the AVX2 kernels
- * on a CPU that has AVX2), byte for byte, for ChaCha20 (IETF and original
- * layout), XChaCha20, Salsa20 and XSalsa20:
+ * with hbox_cpu_override(0)) against the AVX2 kernels (AVX-512 masked off)
+ * and against the default dispatch (the AVX-512 kernels on a CPU that has
+ * AVX-512F), byte for byte, for ChaCha20 (IETF and original layout),
+ * XChaCha20, Salsa20 and XSalsa20 (so HChaCha20 and HSalsa20 too):
  *   - random keys, nonces and messages of every length 0..2048;
  *   - out and in at independent offsets 0..31 from an aligned base;
  *   - in place, out of place, and in == NULL (keystream);
  *   - counters next to the IETF 32-bit wrap, the carry from word 12 into
  *     word 13 (Salsa20: word 8 into 9) at every lane position of an
- *     eight-block batch, the 64-bit wrap, and random ones;
+ *     eight- or sixteen-block batch, the 64-bit wrap, and random ones;
  *   - nothing written before out or after out + len.
  * On a CPU without AVX2, or in a HOPEBOX_PORTABLE build, both sides are the
  * portable code: the test still runs (and checks the guards and aliasing)
@@ -119,40 +120,79 @@ static int check_one(enum variant v, size_t len, unsigned features)
 	return ok;
 }
 
-/* Every lane position of the word-12 carry in an eight-block batch, long
- * enough for several batches and a tail. */
+/* Every lane position of the word-12 carry in an eight- or sixteen-block
+ * batch, long enough for several batches and a tail. */
 static void check_carry_lanes(unsigned features)
 {
+	/* the long batch kernels, and the short ones (two and four blocks) */
+	static const size_t lens[] = {3000, 100, 128, 200, 256};
 	static uint8_t a[3000], b[3000];
 	uint8_t key[32], nonce[24];
 	uint64_t k;
+	size_t i;
 	int v;
 
 	tu_rand_bytes(key, sizeof key);
 	tu_rand_bytes(nonce, sizeof nonce);
 	for (v = IETF; v <= SALSA; v++) {
-		for (k = 1; k <= 20; k++) {
-			uint64_t counter = 0xffffffffull - k + 1;
-			hbox_cpu_override(0);
-			run((enum variant)v, a, NULL, sizeof a, key, nonce, counter);
-			hbox_cpu_override(features);
-			run((enum variant)v, b, NULL, sizeof b, key, nonce, counter);
-			if (memcmp(a, b, sizeof a) != 0) {
-				printf("%s: carry %llu blocks in differs\n", names[v],
-				       (unsigned long long)k);
-				CHECK(0);
-				return;
+		for (i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+			for (k = 1; k <= 20; k++) {
+				uint64_t counter = 0xffffffffull - k + 1;
+				hbox_cpu_override(0);
+				run((enum variant)v, a, NULL, lens[i], key, nonce, counter);
+				hbox_cpu_override(features);
+				run((enum variant)v, b, NULL, lens[i], key, nonce, counter);
+				if (memcmp(a, b, lens[i]) != 0) {
+					printf("%s: carry %llu blocks into %lu bytes differs\n",
+					       names[v], (unsigned long long)k,
+					       (unsigned long)lens[i]);
+					CHECK(0);
+					return;
+				}
 			}
 		}
 	}
 	CHECK(1);
 }
 
+/* HChaCha20 and HSalsa20 on their own, with out == key half the time. */
+static void check_cores(unsigned features)
+{
+	unsigned long bad = 0;
+	int i, which;
+
+	for (i = 0; i < 2000; i++) {
+		uint8_t key[32], in[16], want[32], got[32];
+		which = i & 1;
+		tu_rand_bytes(key, sizeof key);
+		tu_rand_bytes(in, sizeof in);
+		hbox_cpu_override(0);
+		if (which)
+			hbox_hsalsa20(want, key, in);
+		else
+			hbox_hchacha20(want, key, in);
+		hbox_cpu_override(features);
+		if (i & 2) {
+			if (which)
+				hbox_hsalsa20(key, key, in);
+			else
+				hbox_hchacha20(key, key, in);
+			memcpy(got, key, sizeof got);
+		} else if (which) {
+			hbox_hsalsa20(got, key, in);
+		} else {
+			hbox_hchacha20(got, key, in);
+		}
+		bad += memcmp(got, want, sizeof got) != 0;
+	}
+	CHECK(bad == 0);
+}
+
 int main(void)
 {
-	unsigned features = hbox_cpu_features();
+	unsigned features = hbox_cpu_features(), paths_done = 0;
 	size_t len;
-	int v;
+	int v, p;
 
 	/* The override itself. */
 	hbox_cpu_override(0);
@@ -166,15 +206,27 @@ int main(void)
 		printf("AVX2 not available (CPU or build): both sides are portable, "
 		       "differential half skipped\n");
 
-	for (v = 0; v < NVARIANTS; v++) {
-		unsigned long bad = 0;
-		for (len = 0; len <= MAXLEN; len++)
-			bad += !check_one((enum variant)v, len, features);
-		if (bad != 0)
-			printf("%s: %lu lengths differ\n", names[v], bad);
-		CHECK(bad == 0);
+	/* The AVX2 kernels, then (where the CPU has more) the default dispatch. */
+	for (p = 0; p < 2; p++) {
+		unsigned path = p == 0 ? features & ~(HBOX_CPU_AVX512F | HBOX_CPU_AVX512IFMA)
+		                       : features;
+		if (p == 1 && path == paths_done)
+			break;
+		for (v = 0; v < NVARIANTS; v++) {
+			unsigned long bad = 0;
+			for (len = 0; len <= MAXLEN; len++)
+				bad += !check_one((enum variant)v, len, path);
+			if (bad != 0)
+				printf("%s (features %#x): %lu lengths differ\n", names[v], path,
+				       bad);
+			CHECK(bad == 0);
+		}
+		check_carry_lanes(path);
+		check_cores(path);
+		paths_done = path;
 	}
-	check_carry_lanes(features);
+	if (!(features & HBOX_CPU_AVX512F))
+		printf("AVX-512F not available (CPU or build): AVX-512 kernels not tested\n");
 	hbox_cpu_override(HBOX_CPU_ALL);
 	return tu_report("test_simd_stream");
 }
