@@ -1,15 +1,16 @@
 /*
  * hb_poly1305.h - private side of Poly1305: the AVX2 and AVX-512 IFMA
- * kernels (poly1305_avx2.c) that poly1305.c calls for long inputs.
+ * kernels (poly1305_avx2.c, poly1305_avx512.c) that poly1305.c calls for long
+ * inputs.
  *
  * Not installed, not part of the API.
  *
  * The kernels work on whole 16-byte blocks (each with the 2^128 bit),
  * HB_POLY1305_SIMD_STEP blocks at a time, and exchange the accumulator
- * with the portable code in the context's word form (hbox_poly1305_ctx.h:
- * five little-endian 32-bit words, value below 2^130 + 2^128, h[4] <= 4).
- * So a computation may switch between the paths at any block boundary and
- * the tag is the same.
+ * with the portable code in the context's word form (hbox_poly1305_ctx in
+ * poly1305.h: five little-endian 32-bit words, value below 2^130 + 2^128,
+ * h[4] <= 4). So a computation may switch between the paths at any block
+ * boundary and the tag is the same.
  */
 #ifndef HB_POLY1305_H
 #define HB_POLY1305_H

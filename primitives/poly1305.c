@@ -21,8 +21,14 @@
  * __builtin_add_overflow (gcc, clang on 64-bit targets); radix 2^26 (five
  * limbs, 32x32->64 products) otherwise or when HB_POLY1305_32BIT is
  * defined. (Radix 2^44, donna-64 style, measured 1.64 ticks/byte with
- * gcc 12 against 0.84 for radix 2^64: its serial carry chain is longer.) tests/unit/test_poly1305.c compiles this file a second time
- * with HB_POLY1305_32BIT to check both paths against each other.
+ * gcc 12 against 0.84 for radix 2^64: its serial carry chain is longer.)
+ * tests/unit/test_poly1305.c compiles this file a second time with
+ * HB_POLY1305_32BIT to check both paths against each other.
+ *
+ * On x86-64 builds with SIMD code, long runs of whole blocks go to the
+ * AVX-512 IFMA or AVX2 kernel when the CPU has one (poly_full_blocks,
+ * hb_poly1305.h). The kernels take the accumulator in the context's word
+ * form and give it back in the same form, so nothing else changes.
  */
 #include "poly1305.h"
 
