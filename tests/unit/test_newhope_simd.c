@@ -248,7 +248,7 @@ static void test_reconciliation(void)
 		 * mod q, uniform uint16 and boundary values */
 		for (i = 0; i < N; i++) {
 			if (trial < 64)
-				v.c[i] = (uint16_t)(1024 * trial + i);
+				v.c[i] = (uint16_t)(1024u * (unsigned)trial + i);
 			else if (trial % 3 == 0)
 				v.c[i] = (uint16_t)tu_rand_below(Q);
 			else if (trial % 3 == 1)
