@@ -16,7 +16,7 @@
  * counts: the rotations by 32 (vpshufd) and 24 and 16 (vpshufb) are one
  * shuffle, by 63 a shift and an add in parallel, then an or. The message
  * word is added to a before b arrives. The message vectors are assembled
- * from 64-bit loads and unpacks, off the critical path.
+ * from 64-bit broadcast loads and blends, off the critical path.
  *
  * Only add, xor, shifts and fixed shuffles; no branch or address depends
  * on the key or the message.
@@ -37,20 +37,16 @@
 #define ROT63(x) _mm256_or_si256(_mm256_srli_epi64((x), 63), ADD((x), (x)))
 
 /*
- * Message vectors. p[k] holds words 2k and 2k + 1 of the block in both
- * 128-bit halves. PAIR(i, j) is a vector with words i and j in both halves
- * (one unpack, align, blend or shuffle); MSG(i, j, k, l) is the vector
- * (m[i], m[j], m[k], m[l]), lane 0 first. The word numbers are constants,
- * so every condition below folds away.
+ * Message vectors: MSG(i, j, k, l) is (m[i], m[j], m[k], m[l]), lane 0
+ * first, made of four 64-bit broadcast loads (load-port work) and three
+ * dword blends, which run on all four vector pipes; the shuffle pipes are
+ * left to the rounds. This measures about 1% faster than building it from
+ * 128-bit pairs with unpacks.
  */
-#define PAIR(i, j)                                                                             \
-	((i) >> 1 == (j) >> 1                                                                  \
-	         ? ((i) & 1 ? _mm256_shuffle_epi32(p[(i) >> 1], 0x4e) : p[(i) >> 1])           \
-	 : ((i) & 1) == 0 && ((j) & 1) == 0 ? _mm256_unpacklo_epi64(p[(i) >> 1], p[(j) >> 1])  \
-	 : ((i) & 1) && ((j) & 1)           ? _mm256_unpackhi_epi64(p[(i) >> 1], p[(j) >> 1])  \
-	 : ((i) & 1)                        ? _mm256_alignr_epi8(p[(j) >> 1], p[(i) >> 1], 8)  \
-	                                    : _mm256_blend_epi32(p[(i) >> 1], p[(j) >> 1], 0xcc))
-#define MSG(i, j, k, l) _mm256_blend_epi32(PAIR(i, j), PAIR(k, l), 0xf0)
+#define BCAST(i) _mm256_set1_epi64x((long long)hb_load64_le(in + 8 * (i)))
+#define MSG(i, j, k, l)                                                                        \
+	_mm256_blend_epi32(_mm256_blend_epi32(BCAST(i), BCAST(j), 0x0c),                        \
+	                   _mm256_blend_epi32(BCAST(k), BCAST(l), 0xc0), 0xf0)
 
 /*
  * Stops the compiler from reassociating a sum: in a + m + b, b is the value
@@ -112,12 +108,7 @@ void hb_blake2b_blocks_avx2(hbox_blake2b_ctx *ctx, const uint8_t *in, size_t nbl
 	uint64_t t0 = ctx->t[0], t1 = ctx->t[1];
 
 	for (; nblocks > 0; nblocks--, in += HBOX_BLAKE2B_BLOCKBYTES) {
-		__m256i a = h0, b = h1, c = iv_lo, d, p[8];
-		int k;
-
-		for (k = 0; k < 8; k++)
-			p[k] = _mm256_broadcastsi128_si256(
-				_mm_loadu_si128((const __m128i *)(const void *)(in + 16 * k)));
+		__m256i a = h0, b = h1, c = iv_lo, d;
 
 		t0 += inc;
 		t1 += (uint64_t)(t0 < inc); /* carry; lengths are public */
