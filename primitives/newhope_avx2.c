@@ -17,8 +17,8 @@
  * and |r| <= |a| |z| / 2^16 + q/2. The twiddles are the portable tables
  * (z R mod q, in [0, q)), so r = a * (true twiddle) mod q, and with |z| < q
  * a product is below 0.1875 |a| + 6145 in absolute value.
- * Sums are brought back with a signed Barrett reduction (|result| <= 6145,
- * checked over every int16 in tests/unit/test_newhope_simd.c's kernels).
+ * Sums are brought back with a signed Barrett reduction (|result| <= 6145
+ * for every int16: tests/unit/test_newhope_simd.c checks its model).
  *
  * Constant time: no branch or address depends on secret data. The only
  * table lookups are vpshufb shuffles (popcount nibbles inside a register)
@@ -739,12 +739,15 @@ void hb_nh_uniform_avx2(hb_nh_poly *a, const uint8_t seed[HB_NH_SEEDBYTES])
 
 /*
  * Both functions work on 16 vectors x = (v[i], v[i+256], v[i+512],
- * v[i+768]) at a time, one per lane, with v reduced to [0, q) first (see
- * newhope_rec.c for the algorithm). Scaled coordinates reach 8q, beyond 16
- * bits, so they are split: 4w = q t + r with w < 2q, t = floor(4w / q) in
- * [0, 8) and r in [0, q). t is floor(w * 21 / 2^16) or one more (checked
- * exhaustively in the tests' model), fixed by one comparison; r is computed
- * mod 2^16, exact because its true value is in [0, q).
+ * v[i+768]) at a time, one per lane (see newhope_rec.c for the algorithm),
+ * with v first brought to [0, 2q) (ureduce). Scaled coordinates reach 16q,
+ * beyond 16 bits, so they are split: 4w = q t + r with w < 4q (w = 2v + b),
+ * t = floor(4w / q) in [0, 16] and r in [0, q). Adding q to v adds 8 to t,
+ * so only t mod 8 is used, as the portable code's reduction to [0, q)
+ * implies. t is floor(w * 21 / 2^16) or one more for every w < 4q
+ * (tests/unit/test_newhope_simd.c checks the model exhaustively), fixed by
+ * one comparison; r is computed mod 2^16, exact because its true value is
+ * in [0, q).
  */
 static inline void divq4(V *t, V *r, V w)
 {
@@ -753,12 +756,6 @@ static inline void divq4(V *t, V *r, V w)
 	V over = _mm256_cmpgt_epi16(rr, v16(NQ - 1)); /* rr < 2q: signed compare */
 	*t = vsub(tt, over);
 	*r = vsub(rr, _mm256_and_si256(over, v16(NQ)));
-}
-
-/* v (any uint16) to [0, q). */
-static inline V modq(const uint16_t *p)
-{
-	return csubq(ureduce(vload(p)));
 }
 
 /* Hint bits: c (values 0..3, one per lane) to 32 bits, 2 per lane, lane l
@@ -783,10 +780,10 @@ void hb_nh_helprec_avx2(uint8_t hint[HB_NH_RECBYTES], const hb_nh_poly *v, const
 
 		for (k = 0; k < 4; k++) {
 			/* x = 8 v + 4 b = 4 w = q t + r */
-			V m = modq(v->c + base + 256 * k), t, r;
+			V m = ureduce(vload(v->c + base + 256 * k)), t, r;
 			divq4(&t, &r, vadd(vadd(m, m), b));
 			odd[k] = _mm256_cmpeq_epi16(_mm256_and_si256(t, v16(1)), v16(1));
-			v0[k] = _mm256_srli_epi16(vadd(t, v16(1)), 1); /* round(x / 2q) */
+			v0[k] = _mm256_srli_epi16(vadd(t, v16(1)), 1); /* round(x / 2q), mod 4 */
 			/* |x - 2q v0|: r for even t, q - r for odd t */
 			sum = vadd(sum, vadd(vsub(_mm256_xor_si256(r, odd[k]), odd[k]),
 			                     _mm256_and_si256(odd[k], v16(NQ))));
@@ -827,7 +824,7 @@ void hb_nh_rec_avx2(uint8_t key[32], const hb_nh_poly *v, const uint8_t hint[HB_
 				/* 8 v = q t + r; y = 8 v - q h mod 8q = q u + r with
 				 * u = (t - h) mod 8; its distance to 8qZ is q u + r
 				 * (u < 4) or q (7 - u) + (q - r) (u >= 4) */
-				V m = modq(v->c + i + 256 * k), t, r, h, u, far;
+				V m = ureduce(vload(v->c + i + 256 * k)), t, r, h, u, far;
 				divq4(&t, &r, vadd(m, m));
 				h = k < 3 ? vadd(vadd(c[k], c[k]), c[3]) : c[3];
 				u = _mm256_and_si256(vsub(t, h), v16(7));

@@ -11,7 +11,11 @@
  *     the documented range;
  *   - whole exchanges (derandomised): identical messages and keys, also
  *     with the two sides on different paths;
- *   - gen_a's compaction table, entry by entry.
+ *   - gen_a's compaction table, entry by entry;
+ *   - scalar models of the kernels' arithmetic (lane by lane as vpmulhw,
+ *     vpmulhrsw, vpmullw compute it): the signed Barrett reduction over
+ *     every int16, the estimated division by q in helprec / rec over every
+ *     input it gets, the Montgomery product bound on random operands.
  * Every 16-bit value reaches helprec and rec (so their division by q is
  * checked for every w), and the NTTs see all-extreme inputs.
  * On a CPU without AVX2, or in a HOPEBOX_PORTABLE build, both sides are the
@@ -94,6 +98,58 @@ static void test_table(void)
 	}
 	CHECK(bad == 0);
 #endif
+}
+
+/* 16-bit lane operations as the instructions define them. */
+static int32_t mulhi16(int32_t a, int32_t b)
+{
+	int32_t p = a * b;
+	return p >= 0 ? p / 65536 : -((-p + 65535) / 65536); /* floor */
+}
+
+static int32_t wrap16(int32_t x)
+{
+	x &= 0xFFFF;
+	return x >= 0x8000 ? x - 0x10000 : x;
+}
+
+static void test_models(void)
+{
+	int32_t a;
+	uint32_t w, i, bad = 0;
+
+	/* sreduce: a - round(mulhi(a, 5461) / 2^10) q, |result| <= 6145 */
+	for (a = -32768; a < 32768; a++) {
+		int32_t t = mulhi16(a, 5461);
+		int32_t t2 = (t * 32 + 16384) >= 0 ? (t * 32 + 16384) / 32768
+		                                     : -((-(t * 32 + 16384) + 32767) / 32768);
+		int32_t r = wrap16(a - wrap16(t2 * (int32_t)Q));
+		bad += r != a - t2 * (int32_t)Q || r > 6145 || r < -6145 || (a - r) % (int32_t)Q != 0;
+	}
+	CHECK(bad == 0);
+
+	/* divq4: for w < 4q, tt = mulhi_epu16(w, 21) is floor(4w / q) or one
+	 * less, and rr = 4w - tt q (mod 2^16) is in [0, 2q) */
+	for (w = 0; w < 4 * Q; w++) {
+		uint32_t tt = (w * 21) >> 16, t = 4 * w / Q;
+		uint32_t rr = (4 * w - tt * Q) & 0xFFFF;
+		bad += (t != tt && t != tt + 1) || rr >= 2 * Q || rr != 4 * w - tt * Q;
+	}
+	CHECK(bad == 0);
+
+	/* Montgomery product: r = hi(a z) - hi(m q), m = lo(a (z q^-1)), is
+	 * a z / 2^16 exactly and below |a| |z| / 2^16 + 6144.5 */
+	for (i = 0; i < 1000000; i++) {
+		int32_t x = (int32_t)tu_rand_below(65536) - 32768;
+		int32_t z = (int32_t)tu_rand_below(Q);
+		int32_t zq = wrap16(z * -12287);
+		int32_t m = wrap16(x * zq);
+		int32_t r = mulhi16(x, z) - mulhi16(m, (int32_t)Q);
+		int64_t exact = (int64_t)x * z - (int64_t)m * Q;
+		double lim = (double)(x < 0 ? -x : x) * z / 65536.0 + 6144.5;
+		bad += exact != (int64_t)r * 65536 || (r < 0 ? -r : r) > lim;
+	}
+	CHECK(bad == 0);
 }
 
 static void test_ntt(void)
@@ -371,6 +427,7 @@ int main(void)
 		printf("AVX2 not available (CPU or build): both sides are portable, "
 		       "differential half skipped\n");
 	test_table();
+	test_models();
 	test_ntt();
 	test_pointwise_add();
 	test_packing();
