@@ -9,9 +9,11 @@
  *   nist/generated/shake_xof_outlen_generated.txt    long outputs, checked one-shot
  *                            and through the incremental API in odd chunks
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "info.h"
 #include "kat.h"
 #include "sha3.h"
 
@@ -174,12 +176,14 @@ static void run_generated(struct kat *k, const char *group, enum alg a, const ch
 }
 
 /* Long SHAKE outputs; ids start with "shake128" or "shake256". */
-static void run_outlen(struct kat *k)
+static void run_outlen(struct kat *k, const char *suffix)
 {
 	const char *rel = "nist/generated/shake_xof_outlen_generated.txt";
 	static const size_t steps[] = {1, 5, 31, 167, 169, 1000};
 	struct kv_file kv;
-	if (!kat_begin(k, "shake-xof-outlen-generated"))
+	char name[64];
+	snprintf(name, sizeof name, "shake-xof-outlen-generated%s", suffix);
+	if (!kat_begin(k, name))
 		return;
 	if (kv_open(&kv, k, rel) != 0) {
 		kat_fail(k, rel);
@@ -211,16 +215,54 @@ static void run_outlen(struct kat *k)
 	kat_end(k);
 }
 
+/* The groups once; suffix "" or "-portable" is appended to every name. */
+static void run_all(struct kat *k, const char *suffix)
+{
+	static const struct {
+		const char *group, *rel, *field;
+		enum alg a;
+	} rsp[] = {
+	    {"sha3-256-nist-short", "nist/sha3/SHA3_256ShortMsg.rsp", "MD", SHA3_256},
+	    {"sha3-256-nist-long", "nist/sha3/SHA3_256LongMsg.rsp", "MD", SHA3_256},
+	    {"shake128-nist-short", "nist/sha3/SHAKE128ShortMsg.rsp", "Output", SHAKE128},
+	    {"shake128-nist-long", "nist/sha3/SHAKE128LongMsg.rsp", "Output", SHAKE128},
+	    {"shake256-nist-short", "nist/sha3/SHAKE256ShortMsg.rsp", "Output", SHAKE256},
+	    {"shake256-nist-long", "nist/sha3/SHAKE256LongMsg.rsp", "Output", SHAKE256},
+	};
+	static const struct {
+		const char *group, *field;
+		enum alg a;
+	} gen[] = {
+	    {"sha3-256-generated", "sha3_256", SHA3_256},
+	    {"shake128-generated", "shake128_32", SHAKE128},
+	    {"shake256-generated", "shake256_64", SHAKE256},
+	};
+	char name[64];
+	size_t i;
+
+	for (i = 0; i < sizeof rsp / sizeof rsp[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", rsp[i].group, suffix);
+		run_rsp(k, name, rsp[i].rel, rsp[i].a, rsp[i].field);
+	}
+	for (i = 0; i < sizeof gen / sizeof gen[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", gen[i].group, suffix);
+		run_generated(k, name, gen[i].a, gen[i].field);
+	}
+	run_outlen(k, suffix);
+}
+
+/*
+ * Every group runs on the default dispatch and then, on a CPU where that
+ * is keccak_avx2.c, again with the portable permutation forced
+ * (hbox_cpu_override(0)), under the same group name with "-portable"
+ * appended.
+ */
 void kat_sha3(struct kat *k)
 {
-	run_rsp(k, "sha3-256-nist-short", "nist/sha3/SHA3_256ShortMsg.rsp", SHA3_256, "MD");
-	run_rsp(k, "sha3-256-nist-long", "nist/sha3/SHA3_256LongMsg.rsp", SHA3_256, "MD");
-	run_rsp(k, "shake128-nist-short", "nist/sha3/SHAKE128ShortMsg.rsp", SHAKE128, "Output");
-	run_rsp(k, "shake128-nist-long", "nist/sha3/SHAKE128LongMsg.rsp", SHAKE128, "Output");
-	run_rsp(k, "shake256-nist-short", "nist/sha3/SHAKE256ShortMsg.rsp", SHAKE256, "Output");
-	run_rsp(k, "shake256-nist-long", "nist/sha3/SHAKE256LongMsg.rsp", SHAKE256, "Output");
-	run_generated(k, "sha3-256-generated", SHA3_256, "sha3_256");
-	run_generated(k, "shake128-generated", SHAKE128, "shake128_32");
-	run_generated(k, "shake256-generated", SHAKE256, "shake256_64");
-	run_outlen(k);
+	run_all(k, "");
+	if (!(hbox_cpu_features() & HBOX_CPU_AVX2))
+		return;
+	hbox_cpu_override(0);
+	run_all(k, "-portable");
+	hbox_cpu_override(HBOX_CPU_ALL);
 }

@@ -15,7 +15,7 @@
 #endif
 
 /* Iota round constants, FIPS 202 section 3.2.5 (rc(t) folded per round). */
-static const uint64_t keccak_rc[24] = {
+const uint64_t hb_keccak_rc[24] = {
 	0x0000000000000001ull, 0x0000000000008082ull, 0x800000000000808Aull,
 	0x8000000080008000ull, 0x000000000000808Bull, 0x0000000080000001ull,
 	0x8000000080008081ull, 0x8000000000008009ull, 0x000000000000008Aull,
@@ -27,15 +27,8 @@ static const uint64_t keccak_rc[24] = {
 };
 
 /*
- * One round, from the lanes A0..A24 into E0..E24 (local variables named by
- * token pasting, so the compiler can keep as many as fit in registers).
- *
- * theta's column parities c and corrections d come first; then for each
- * output row the five lanes pi moves there are read (with theta's
- * correction and rho's rotation applied on the way) and chi combines them.
- * pi sends lane (x, y) to (y, 2x + 3y), so output row y' takes its lane x'
- * from source lane (x' + 3y' mod 5, x'); the rotation amounts are FIPS 202
- * table 2 for those source lanes. iota is folded into lane 0.
+ * One round (theta, rho, pi from hb_keccak.h; chi and iota here), from the
+ * lanes A0..A24 into E0..E24.
  *
  * Lane complementing (Bertoni et al., "Keccak implementation overview",
  * section 2.2): the rounds run on a state whose lanes 1, 2, 8, 12, 17 and 20
@@ -44,74 +37,41 @@ static const uint64_t keccak_rc[24] = {
  * five, at the price of a different and/or mix per lane. Each lane's formula
  * was derived from its truth table, given which inputs arrive inverted and
  * whether its output must leave inverted; the KATs and the reference
- * permutation in tests/unit/test_sha3.c confirm them.
+ * permutation in tests/unit/test_sha3.c confirm them. (keccak_avx2.c, for
+ * CPUs with BMI1's and-not, uses the plain formula instead.)
  */
 #define KECCAK_ROUND(E, A, rc)                                                  \
 	do {                                                                    \
-		c0 = A##0 ^ A##5 ^ A##10 ^ A##15 ^ A##20;                       \
-		c1 = A##1 ^ A##6 ^ A##11 ^ A##16 ^ A##21;                       \
-		c2 = A##2 ^ A##7 ^ A##12 ^ A##17 ^ A##22;                       \
-		c3 = A##3 ^ A##8 ^ A##13 ^ A##18 ^ A##23;                       \
-		c4 = A##4 ^ A##9 ^ A##14 ^ A##19 ^ A##24;                       \
-		d0 = c4 ^ hb_rotl64(c1, 1);                                     \
-		d1 = c0 ^ hb_rotl64(c2, 1);                                     \
-		d2 = c1 ^ hb_rotl64(c3, 1);                                     \
-		d3 = c2 ^ hb_rotl64(c4, 1);                                     \
-		d4 = c3 ^ hb_rotl64(c0, 1);                                     \
-                                                                                \
-		b0 = A##0 ^ d0;                                                 \
-		b1 = hb_rotl64(A##6 ^ d1, 44);                                  \
-		b2 = hb_rotl64(A##12 ^ d2, 43);                                 \
-		b3 = hb_rotl64(A##18 ^ d3, 21);                                 \
-		b4 = hb_rotl64(A##24 ^ d4, 14);                                 \
+		HB_KECCAK_THETA(A);                                             \
+		HB_KECCAK_ROW0(A);                                              \
 		nb = ~b2;                                                       \
 		E##0 = b0 ^ (b1 | b2) ^ (rc);                                   \
 		E##1 = b1 ^ (nb | b3);                                          \
 		E##2 = b2 ^ (b3 & b4);                                          \
 		E##3 = b3 ^ (b4 | b0);                                          \
 		E##4 = b4 ^ (b0 & b1);                                          \
-                                                                                \
-		b0 = hb_rotl64(A##3 ^ d3, 28);                                  \
-		b1 = hb_rotl64(A##9 ^ d4, 20);                                  \
-		b2 = hb_rotl64(A##10 ^ d0, 3);                                  \
-		b3 = hb_rotl64(A##16 ^ d1, 45);                                 \
-		b4 = hb_rotl64(A##22 ^ d2, 61);                                 \
+		HB_KECCAK_ROW1(A);                                              \
 		nb = ~b4;                                                       \
 		E##5 = b0 ^ (b1 | b2);                                          \
 		E##6 = b1 ^ (b2 & b3);                                          \
 		E##7 = b2 ^ (b3 | nb);                                          \
 		E##8 = b3 ^ (b4 | b0);                                          \
 		E##9 = b4 ^ (b0 & b1);                                          \
-                                                                                \
-		b0 = hb_rotl64(A##1 ^ d1, 1);                                   \
-		b1 = hb_rotl64(A##7 ^ d2, 6);                                   \
-		b2 = hb_rotl64(A##13 ^ d3, 25);                                 \
-		b3 = hb_rotl64(A##19 ^ d4, 8);                                  \
-		b4 = hb_rotl64(A##20 ^ d0, 18);                                 \
+		HB_KECCAK_ROW2(A);                                              \
 		nb = ~b3;                                                       \
 		E##10 = b0 ^ (b1 | b2);                                         \
 		E##11 = b1 ^ (b2 & b3);                                         \
 		E##12 = b2 ^ (nb & b4);                                         \
 		E##13 = nb ^ (b4 | b0);                                         \
 		E##14 = b4 ^ (b0 & b1);                                         \
-                                                                                \
-		b0 = hb_rotl64(A##4 ^ d4, 27);                                  \
-		b1 = hb_rotl64(A##5 ^ d0, 36);                                  \
-		b2 = hb_rotl64(A##11 ^ d1, 10);                                 \
-		b3 = hb_rotl64(A##17 ^ d2, 15);                                 \
-		b4 = hb_rotl64(A##23 ^ d3, 56);                                 \
+		HB_KECCAK_ROW3(A);                                              \
 		nb = ~b3;                                                       \
 		E##15 = b0 ^ (b1 & b2);                                         \
 		E##16 = b1 ^ (b2 | b3);                                         \
 		E##17 = b2 ^ (nb | b4);                                         \
 		E##18 = nb ^ (b4 & b0);                                         \
 		E##19 = b4 ^ (b0 | b1);                                         \
-                                                                                \
-		b0 = hb_rotl64(A##2 ^ d2, 62);                                  \
-		b1 = hb_rotl64(A##8 ^ d3, 55);                                  \
-		b2 = hb_rotl64(A##14 ^ d4, 39);                                 \
-		b3 = hb_rotl64(A##15 ^ d0, 41);                                 \
-		b4 = hb_rotl64(A##21 ^ d1, 2);                                  \
+		HB_KECCAK_ROW4(A);                                              \
 		nb = ~b1;                                                       \
 		E##20 = b0 ^ (nb & b2);                                         \
 		E##21 = nb ^ (b2 | b3);                                         \
@@ -133,35 +93,30 @@ static const uint64_t keccak_rc[24] = {
 
 void hb_keccak_f1600(uint64_t lanes[25])
 {
-	uint64_t a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12;
-	uint64_t a13, a14, a15, a16, a17, a18, a19, a20, a21, a22, a23, a24;
-	uint64_t e0, e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, e11, e12;
-	uint64_t e13, e14, e15, e16, e17, e18, e19, e20, e21, e22, e23, e24;
-	uint64_t c0, c1, c2, c3, c4, d0, d1, d2, d3, d4, b0, b1, b2, b3, b4, nb;
+	HB_KECCAK_LOCALS;
+	uint64_t nb;
 	int i;
 
-	a0 = lanes[0]; a1 = lanes[1]; a2 = lanes[2]; a3 = lanes[3]; a4 = lanes[4];
-	a5 = lanes[5]; a6 = lanes[6]; a7 = lanes[7]; a8 = lanes[8]; a9 = lanes[9];
-	a10 = lanes[10]; a11 = lanes[11]; a12 = lanes[12]; a13 = lanes[13]; a14 = lanes[14];
-	a15 = lanes[15]; a16 = lanes[16]; a17 = lanes[17]; a18 = lanes[18]; a19 = lanes[19];
-	a20 = lanes[20]; a21 = lanes[21]; a22 = lanes[22]; a23 = lanes[23]; a24 = lanes[24];
+#if HB_X86_SIMD
+	if (hbox_cpu_features() & HBOX_CPU_AVX2) {
+		hb_keccak_f1600_avx2(lanes);
+		return;
+	}
+#endif
+	HB_KECCAK_LOAD(a, lanes);
 	KECCAK_COMPLEMENT(a);
 	/* Four rounds per iteration (two when optimising for size: half the code,
 	 * about 3% slower on x86-64). */
 	for (i = 0; i < 24; i += HB_KECCAK_UNROLL) {
-		KECCAK_ROUND(e, a, keccak_rc[i]);
-		KECCAK_ROUND(a, e, keccak_rc[i + 1]);
+		KECCAK_ROUND(e, a, hb_keccak_rc[i]);
+		KECCAK_ROUND(a, e, hb_keccak_rc[i + 1]);
 #if HB_KECCAK_UNROLL == 4
-		KECCAK_ROUND(e, a, keccak_rc[i + 2]);
-		KECCAK_ROUND(a, e, keccak_rc[i + 3]);
+		KECCAK_ROUND(e, a, hb_keccak_rc[i + 2]);
+		KECCAK_ROUND(a, e, hb_keccak_rc[i + 3]);
 #endif
 	}
 	KECCAK_COMPLEMENT(a);
-	lanes[0] = a0; lanes[1] = a1; lanes[2] = a2; lanes[3] = a3; lanes[4] = a4;
-	lanes[5] = a5; lanes[6] = a6; lanes[7] = a7; lanes[8] = a8; lanes[9] = a9;
-	lanes[10] = a10; lanes[11] = a11; lanes[12] = a12; lanes[13] = a13; lanes[14] = a14;
-	lanes[15] = a15; lanes[16] = a16; lanes[17] = a17; lanes[18] = a18; lanes[19] = a19;
-	lanes[20] = a20; lanes[21] = a21; lanes[22] = a22; lanes[23] = a23; lanes[24] = a24;
+	HB_KECCAK_STORE(lanes, a);
 }
 
 /* ---- sponge ---- */
