@@ -63,6 +63,16 @@ void hb_x25519_ladder_avx2(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
  * with HBOX_CPU_AVX512IFMA (which implies AVX-512 VL on every such CPU). */
 void hb_x25519_ladder_ifma(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
                            const uint8_t u[32]);
+#if !HB_X25519_SMALL
+/*
+ * Half of the fixed-base sum of x25519_base.c with AVX-512 IFMA
+ * (x25519_ifma.c): p += sum of d[i] * 256^(i/2) * B over the odd i (odd = 1)
+ * or the even i (odd = 0), d the signed digits of x25519_base.c. p is an
+ * extended point (X, Y, Z, T), each coordinate 5 limbs of radix 2^51 as in
+ * hb_fe25519_64.h, tight in and out.
+ */
+void hb_x25519_base_adds_ifma(uint64_t p[4][5], const uint8_t d[64], int odd);
+#endif
 #endif
 
 #endif

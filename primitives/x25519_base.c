@@ -137,31 +137,65 @@ static void hb_x25519_recode(uint8_t d[64], const uint8_t e[32])
 	d[63] = (uint8_t)((uint32_t)(e[31] >> 4) + carry);
 }
 
+/*
+ * The AVX-512 IFMA additions (x25519_ifma.c) in x86-64 builds on CPUs
+ * with IFMA; not in the HOPEBOX_FE32 test build (it stands for 32-bit
+ * targets, and the IFMA code shares the 64-bit field's limbs).
+ */
+#if HB_X86_SIMD && HB_FE25519_BITS == 64
+#define HB_X25519_BASE_IFMA 1
+#else
+#define HB_X25519_BASE_IFMA 0
+#endif
+
+/* p += sum of d[i] * 256^(i/2) * B over the odd i (odd = 1) or even i. */
+static void hb_ge_adds(struct hb_ge *p, const uint8_t d[64], int odd, struct hb_ge_niels *q,
+                       hb_fe tmp[4])
+{
+	int i;
+
+#if HB_X25519_BASE_IFMA
+	if (hbox_cpu_features() & HBOX_CPU_AVX512IFMA) {
+		uint64_t v[4][5];
+
+		memcpy(v[0], p->x, sizeof v[0]);
+		memcpy(v[1], p->y, sizeof v[1]);
+		memcpy(v[2], p->z, sizeof v[2]);
+		memcpy(v[3], p->t, sizeof v[3]);
+		hb_x25519_base_adds_ifma(v, d, odd);
+		memcpy(p->x, v[0], sizeof v[0]);
+		memcpy(p->y, v[1], sizeof v[1]);
+		memcpy(p->z, v[2], sizeof v[2]);
+		memcpy(p->t, v[3], sizeof v[3]);
+		hbox_wipe(v, sizeof v);
+		return;
+	}
+#endif
+	for (i = odd; i < 64; i += 2) {
+		hb_ge_select(q, hb_x25519_base_table[i >> 1], d[i], tmp);
+		/* the last odd addition is followed by a doubling: no T */
+		hb_ge_madd(p, q, i < 63, tmp);
+	}
+}
+
 void hb_x25519_base_comb(uint8_t pk[32], const uint8_t e[32])
 {
 	uint8_t d[64];
 	struct hb_ge p;
 	struct hb_ge_niels q;
 	hb_fe tmp[4];
-	int i;
 
 	hb_x25519_recode(d, e);
 	hb_fe_0(p.x);
 	hb_fe_1(p.y);
 	hb_fe_1(p.z);
 	hb_fe_0(p.t);
-	for (i = 1; i < 64; i += 2) {
-		hb_ge_select(&q, hb_x25519_base_table[i >> 1], d[i], tmp);
-		hb_ge_madd(&p, &q, i < 63, tmp);
-	}
+	hb_ge_adds(&p, d, 1, &q, tmp);
 	hb_ge_dbl(&p, 0, tmp);
 	hb_ge_dbl(&p, 0, tmp);
 	hb_ge_dbl(&p, 0, tmp);
 	hb_ge_dbl(&p, 1, tmp);
-	for (i = 0; i < 64; i += 2) {
-		hb_ge_select(&q, hb_x25519_base_table[i >> 1], d[i], tmp);
-		hb_ge_madd(&p, &q, 1, tmp);
-	}
+	hb_ge_adds(&p, d, 0, &q, tmp);
 
 	/* u = (1 + y) / (1 - y) = (Z + Y) / (Z - Y) (RFC 7748 section 4.1).
 	 * Z - Y is never 0: e * B is not the identity for a clamped e. */

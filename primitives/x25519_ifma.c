@@ -46,16 +46,19 @@
 
 /*
  * Constants, at these byte offsets:
- *     0  2p, limb by limb (5 vectors)      224  121666
- *   160  2^51 - 1                          256  lanes 1-3 all ones
- *   192  19                                288  lane 1 all ones
+ *     0  2p, limb by limb (5 vectors)      288  lane 1 all ones
+ *   160  2^51 - 1                          320  lanes 0-1 all ones
+ *   192  19                                352  vpermt2q index [0, 6, 2, 0]
+ *   224  121666                            384  vpermt2q index [2, 5, 6, 4]
+ *   256  lanes 1-3 all ones
  */
 #define HB_V4(x) x, x, x, x
-static const uint64_t hb_i4_const[40] HB_ALIGN32 = {
+static const uint64_t hb_i4_const[52] HB_ALIGN32 = {
     HB_V4(0xfffffffffffdaull), HB_V4(0xffffffffffffeull), HB_V4(0xffffffffffffeull),
     HB_V4(0xffffffffffffeull), HB_V4(0xffffffffffffeull), HB_V4(0x7ffffffffffffull),
     HB_V4(19u), HB_V4(121666u), 0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0,
-    0, ~(uint64_t)0, 0, 0};
+    0, ~(uint64_t)0, 0, 0, ~(uint64_t)0, ~(uint64_t)0, 0, 0,
+    0, 6, 2, 0, 2, 5, 6, 4};
 #undef HB_V4
 
 #define HB_ZMM_CLOBBERS                                                                       \
@@ -345,4 +348,150 @@ HB_IFMA void hb_x25519_ladder_ifma(uint8_t x2[32], uint8_t z2[32], const uint8_t
 	hbox_wipe(&swap, sizeof swap);
 }
 
+
+/* ------------------------------------------------------------ fixed base */
+#if !HB_X25519_SMALL
+
+/*
+ * P += Q on edwards25519 (the mixed addition of x25519_base.c, HWCD08
+ * section 3.1 with a = -1, Z2 = 1), P = [X, Y, Z, T] with limb l of
+ * coordinate j in word 4l + j (tight), Q = [y - x, y + x, 2dxy, 2] in the
+ * same layout (limbs < 2^52):
+ *   stage a: U = [Y - X, Y + X, T, Z] carried; M = U * Q = [A, B, C, D];
+ *   stage b: W1 = [A + B, A + B, C + D, C + D] = [H, H, G, G],
+ *            W2 = [B - A, A - B, D - C, C - D] (+2p) = [E, -E, F, -F],
+ *            U = [E, G, F, E], V = [F, H, G, H] (two-source lane
+ *            permutations of W2 and W1), both carried; P = U * V =
+ *            [EF, GH, FG, EH] = [X3, Y3, Z3, T3].
+ */
+#define HB_I_MADD_A(l)                                                                        \
+	"vmovdqa 32*" #l "(%[p]), %%ymm" #l "\n\t"                                            \
+	"vpshufd $0x4e, %%ymm" #l ", %%ymm10\n\t"                                             \
+	"vmovdqa 32*" #l "(%[k]), %%ymm11\n\t"                                                \
+	"vpsubq %%ymm" #l ", %%ymm11, %%ymm11\n\t"                                            \
+	"vpblendd $0x03, %%ymm11, %%ymm" #l ", %%ymm" #l "\n\t"                               \
+	"vpand %%ymm15, %%ymm" #l ", %%ymm" #l "\n\t"                                         \
+	"vpaddq %%ymm10, %%ymm" #l ", %%ymm" #l "\n\t"
+/* stage b on limb l of M (ymm<l>): U limb to ymm<l>, V limb to ymm<v> */
+#define HB_I_MADD_B(l, v)                                                                     \
+	"vpshufd $0x4e, %%ymm" #l ", %%ymm5\n\t"                                              \
+	"vpaddq %%ymm5, %%ymm" #l ", %%ymm6\n\t"                                              \
+	"vmovdqa 32*" #l "(%[k]), %%ymm7\n\t"                                                 \
+	"vpsubq %%ymm" #l ", %%ymm7, %%ymm7\n\t"                                              \
+	"vpaddq %%ymm5, %%ymm7, %%ymm7\n\t"                                                   \
+	"vmovdqa %%ymm7, %%ymm" #v "\n\t"                                                     \
+	"vpermt2q %%ymm6, %%ymm16, %%ymm7\n\t"                                                \
+	"vpermt2q %%ymm6, %%ymm17, %%ymm" #v "\n\t"                                           \
+	"vmovdqa %%ymm7, %%ymm" #l "\n\t"
+
+static HB_IFMA void hb_i4_madd(uint64_t p[20], const uint64_t q[20])
+{
+	__asm__ volatile("vmovdqa 320(%[k]), %%ymm15\n\t"
+	                 "vmovdqa64 160(%[k]), %%ymm28\n\t"
+	                 "vmovdqa64 192(%[k]), %%ymm29\n\t"
+	                 HB_I_MADD_A(0) HB_I_MADD_A(1) HB_I_MADD_A(2) HB_I_MADD_A(3)
+	                 HB_I_MADD_A(4)
+	                 HB_I_CARRY1(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)
+	                 HB_I_TO_F
+	                 HB_I_LOAD("q", 23, 24, 25, 26, 27)
+	                 HB_I_MUL
+	                 "vmovdqa64 352(%[k]), %%ymm16\n\t"
+	                 "vmovdqa64 384(%[k]), %%ymm17\n\t"
+	                 HB_I_MADD_B(0, 10) HB_I_MADD_B(1, 11) HB_I_MADD_B(2, 12)
+	                 HB_I_MADD_B(3, 13) HB_I_MADD_B(4, 14)
+	                 HB_I_CARRY1(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)
+	                 HB_I_CARRY1(10, 11, 12, 13, 14, 5, 6, 7, 8, 9)
+	                 HB_I_TO_F
+	                 "vmovdqa64 %%ymm10, %%ymm23\n\t"
+	                 "vmovdqa64 %%ymm11, %%ymm24\n\t"
+	                 "vmovdqa64 %%ymm12, %%ymm25\n\t"
+	                 "vmovdqa64 %%ymm13, %%ymm26\n\t"
+	                 "vmovdqa64 %%ymm14, %%ymm27\n\t"
+	                 HB_I_MUL HB_I_STORE("p")
+	                 :
+	                 : [p] "r"(p), [q] "r"(q), [k] "r"(hb_i4_const)
+	                 : HB_ZMM_CLOBBERS);
+}
+
+/*
+ * q = digit * 256^k * B from tab = hb_x25519_base_table[k] as
+ * [y - x, y + x, 2dxy, 2] in the lane layout (digit: a two's complement
+ * byte in [-8, 8], as in x25519_base.c). Every entry is read and masked in;
+ * digit 0 gives the identity (y - x = y + x = 1, 2dxy = 0); a negative
+ * digit swaps y + x with y - x and takes 2p - 2dxy.
+ */
+static HB_IFMA void hb_i4_select(uint64_t q[20], const uint64_t tab[8][12], uint8_t digit)
+{
+	uint64_t w[12], m, neg, t;
+	const uint32_t sgn = (uint32_t)digit >> 7;
+	const uint32_t mag = (((uint32_t)digit ^ (0u - sgn)) + sgn) & 0xffu;
+	hb_fe a, b, c;
+	int j, k;
+
+	for (k = 0; k < 12; k++)
+		w[k] = 0;
+	for (j = 0; j < 8; j++) {
+		m = hb_mask_bit64(~hb_mask_nonzero32(mag ^ (uint32_t)(j + 1)) & 1u);
+		for (k = 0; k < 12; k++)
+			w[k] |= tab[j][k] & m;
+	}
+	m = ~hb_mask_nonzero32(mag) & 1u;
+	w[0] |= m;
+	w[4] |= m;
+
+	/* canonical words to radix 2^51: a = y + x, b = y - x, c = 2dxy */
+	a[0] = w[0] & HB_FE_M51;
+	a[1] = ((w[0] >> 51) | (w[1] << 13)) & HB_FE_M51;
+	a[2] = ((w[1] >> 38) | (w[2] << 26)) & HB_FE_M51;
+	a[3] = ((w[2] >> 25) | (w[3] << 39)) & HB_FE_M51;
+	a[4] = w[3] >> 12;
+	b[0] = w[4] & HB_FE_M51;
+	b[1] = ((w[4] >> 51) | (w[5] << 13)) & HB_FE_M51;
+	b[2] = ((w[5] >> 38) | (w[6] << 26)) & HB_FE_M51;
+	b[3] = ((w[6] >> 25) | (w[7] << 39)) & HB_FE_M51;
+	b[4] = w[7] >> 12;
+	c[0] = w[8] & HB_FE_M51;
+	c[1] = ((w[8] >> 51) | (w[9] << 13)) & HB_FE_M51;
+	c[2] = ((w[9] >> 38) | (w[10] << 26)) & HB_FE_M51;
+	c[3] = ((w[10] >> 25) | (w[11] << 39)) & HB_FE_M51;
+	c[4] = w[11] >> 12;
+
+	neg = hb_mask_bit64(sgn);
+	for (k = 0; k < 5; k++) {
+		t = neg & (a[k] ^ b[k]);
+		q[4 * k] = b[k] ^ t;     /* y - x, or y + x when negative */
+		q[4 * k + 1] = a[k] ^ t; /* y + x, or y - x */
+		t = hb_i4_const[4 * k] - c[k];
+		q[4 * k + 2] = c[k] ^ (neg & (c[k] ^ t));
+		q[4 * k + 3] = k == 0 ? 2 : 0;
+	}
+
+	hbox_wipe(w, sizeof w);
+	hbox_wipe(a, sizeof a);
+	hbox_wipe(b, sizeof b);
+	hbox_wipe(c, sizeof c);
+}
+
+HB_IFMA void hb_x25519_base_adds_ifma(uint64_t p[4][5], const uint8_t d[64], int odd)
+{
+	uint64_t v[20] HB_ALIGN32, q[20] HB_ALIGN32;
+	int i, l, j;
+
+	for (j = 0; j < 4; j++)
+		for (l = 0; l < 5; l++)
+			v[4 * l + j] = p[j][l];
+	for (i = odd; i < 64; i += 2) {
+		hb_i4_select(q, hb_x25519_base_table[i >> 1], d[i]);
+		hb_i4_madd(v, q);
+	}
+	__asm__ volatile("vzeroupper" ::: "memory");
+	for (j = 0; j < 4; j++)
+		for (l = 0; l < 5; l++)
+			p[j][l] = v[4 * l + j];
+
+	hbox_wipe(v, sizeof v);
+	hbox_wipe(q, sizeof q);
+}
+
+#endif
 #endif

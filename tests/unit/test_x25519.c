@@ -280,18 +280,7 @@ static void test_field(void)
 		check_ops(f, g);
 	}
 
-	/* invert: f * (1/f) = 1, and 1/0 = 0 */
 	hb_fe_1(one);
-	for (n = 0; n < 50; n++) {
-		fe_random_tight(f);
-		fe_value(vf, f);
-		hb_fe_invert(inv, f);
-		hb_fe_mul(g, inv, f);
-		if (memcmp(vf, (uint32_t[8]){0}, sizeof vf) == 0)
-			CHECK(fe_equals_ref(g, (uint32_t[8]){0}));
-		else
-			CHECK(fe_equals_ref(g, onev));
-	}
 	hb_fe_invert(inv, zero);
 	CHECK(fe_equals_ref(inv, (uint32_t[8]){0}));
 	hb_fe_invert(inv, one);
@@ -306,6 +295,76 @@ static void test_field(void)
 	CHECK(fe_equals_ref(f, vf) && fe_equals_ref(g, want));
 	hb_fe_cswap(f, g, 1);
 	CHECK(fe_equals_ref(f, want) && fe_equals_ref(g, vf));
+}
+
+/* f * (1/f) = 1, or 1/f = 0 when f = 0 (mod p). */
+static void check_invert(const hb_fe f)
+{
+	static const uint32_t zerov[8] = {0}, onev[8] = {1};
+	uint32_t vf[8];
+	hb_fe inv, g;
+
+	fe_value(vf, f);
+	hb_fe_invert(inv, f);
+	hb_fe_mul(g, inv, f);
+	if (memcmp(vf, zerov, sizeof vf) == 0)
+		CHECK(fe_equals_ref(inv, zerov));
+	else
+		CHECK(fe_equals_ref(g, onev));
+}
+
+/*
+ * The inversion (divsteps with the 64-bit field, Fermat with the 32-bit
+ * one) on random tight values, small values, values next to powers of two
+ * and to p, multiples of p (non-canonical zero), and the tight maximum.
+ */
+static void test_invert(void)
+{
+	static const uint8_t pbytes[32] = {0xed, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	                                   0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	                                   0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	                                   0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f};
+	uint8_t s[32];
+	hb_fe f;
+	int i, k, n;
+
+	for (n = 0; n < 3000; n++) {
+		fe_random_tight(f);
+		check_invert(f);
+	}
+	for (n = 0; n < 300; n++) { /* small values */
+		memset(s, 0, 32);
+		hb_store32_le(s, (uint32_t)n);
+		hb_fe_frombytes(f, s);
+		check_invert(f);
+	}
+	for (k = 0; k < 255; k++) { /* 2^k - 1, 2^k, 2^k + 1 */
+		for (i = -1; i <= 1; i++) {
+			memset(s, 0, 32);
+			s[k / 8] = (uint8_t)(1u << (k % 8));
+			if (i == -1) {
+				memset(s, 0xff, (size_t)(k / 8));
+				s[k / 8] = (uint8_t)((1u << (k % 8)) - 1);
+			} else if (i == 1) {
+				s[0] |= 1;
+			}
+			hb_fe_frombytes(f, s);
+			check_invert(f);
+		}
+	}
+	for (i = 0; i < 40; i++) { /* p - 20 .. p + 19: p, p + 1 non-canonical */
+		memcpy(s, pbytes, 32);
+		s[0] = (uint8_t)(0xed - 20 + i);
+		hb_fe_frombytes(f, s);
+		check_invert(f);
+	}
+	hb_fe_frombytes(f, pbytes); /* p as a sum of limbs: 1/p = 0 */
+	hb_fe_add(f, f, f);
+	hb_fe_carry(f, f); /* 2p, tight */
+	check_invert(f);
+	for (i = 0; i < FE_LIMBS; i++)
+		f[i] = tight_max(i);
+	check_invert(f);
 }
 
 /* ---------------------------------------------------------------- X25519 */
@@ -476,6 +535,7 @@ int main(void)
 #endif
 	CHECK(hb_fe25519_bits() == HB_FE25519_BITS);
 	test_field();
+	test_invert();
 	test_dh();
 	test_clamp_and_encoding();
 	test_small_order();
