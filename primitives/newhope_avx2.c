@@ -23,7 +23,9 @@
  * Constant time: no branch or address depends on secret data. The only
  * table lookups are vpshufb shuffles (popcount nibbles inside a register)
  * and, in gen_a, a load indexed by a comparison mask of the PUBLIC SHAKE
- * output.
+ * output. Byte buffers that hold secrets (keystream, the last packed
+ * group) are wiped; vector temporaries are register values, like the
+ * portable code's scalar locals.
  */
 #include "hb_newhope.h"
 
@@ -324,10 +326,11 @@ void hb_nh_ntt_avx2(hb_nh_poly *p)
 
 /*
  * Inverse: Gentleman-Sande layers d = 512 .. 1 with every sum
- * Barrett-reduced, so every input of a layer stays below 8449 (sums and
+ * Barrett-reduced and the twiddles as stored (centring them measured no
+ * faster here), so every input of a layer stays below 9832 (sums and
  * differences below 2^15); the last layer multiplies both outputs by
  * 1/1024 (folded into its constants, as in the portable code) and gives
- * values below 7089 < q, moved to [0, 2q) by adding q.
+ * values below 7243 < q, moved to [0, 2q) by adding q.
  *
  * The final bit-reversal costs nothing: the low layers run on transposed
  * groups of the 16 vectors 4 brv4(j) + m (j = 0..15), and the transpose
@@ -449,8 +452,9 @@ void hb_nh_invntt_avx2(hb_nh_poly *p)
 	}
 
 	/* d = 8, 4, 2, 1 and the bit-reversal. Group m reads the vectors
-	 * = m mod 4 and writes those = brv2(m) mod 4: groups 1 and 2 swap
-	 * places, so both are computed before either is stored. */
+	 * whose index is m mod 4 and writes those whose index is brv2(m)
+	 * mod 4: groups 1 and 2 swap places, so both are computed before
+	 * either is stored. */
 	invntt_low(r, a, 0);
 	invntt_store(a, r, 0);
 	invntt_low(r, a, 3);
