@@ -80,23 +80,38 @@ static HB_AVX512 void blocks16(uint8_t *dst, const uint8_t *src, size_t n, const
  * (a >> 16): the rotation of the old d is ready before the new a, so only
  * two shifts and one three-way XOR follow the add (2 cycles, against 3 for
  * xor then rotate). The rotations of the old values are two shifts and an
- * or each: a byte shuffle would do 16 and 8 in one instruction, but with
- * its 2-cycle latency the double round measures 30 cycles instead of 25
- * (gcc 12, Zen 4; the ideal is 24).
+ * or each, written as asm: left to themselves, gcc 12 and clang 14 pick
+ * other forms (a byte shuffle, or clang a 512-bit vprold) that make the
+ * double round 30 to 37 cycles instead of 25 (Zen 4; the ideal is 24).
+ * The asm is AT&T syntax, like every inline asm in the library.
  */
-#define YROTL(x, n) _mm256_or_si256(_mm256_slli_epi32((x), (n)), _mm256_srli_epi32((x), 32 - (n)))
+#define DEFINE_YROTL(n)                                                                        \
+	static inline HB_AVX512 __m256i yrotl##n(__m256i x)                                    \
+	{                                                                                      \
+		__m256i l, r;                                                                  \
+		__asm__("vpslld $" #n ", %2, %0\n\t"                                           \
+		        "vpsrld $(32 - " #n "), %2, %1\n\t"                                    \
+		        "vpor %1, %0, %0"                                                      \
+		        : "=&x"(l), "=&x"(r)                                                   \
+		        : "x"(x));                                                             \
+		return l;                                                                      \
+	}
+DEFINE_YROTL(16)
+DEFINE_YROTL(12)
+DEFINE_YROTL(8)
+DEFINE_YROTL(7)
 /* (z ^ y) <<< n given zr = z <<< n */
 #define YXR(zr, y, n) hb_yxor3((zr), _mm256_slli_epi32((y), (n)), _mm256_srli_epi32((y), 32 - (n)))
 #define YQR(a, b, c, d)                                                                        \
 	do {                                                                                   \
 		a = _mm256_add_epi32(a, b);                                                    \
-		d = YXR(YROTL(d, 16), a, 16);                                                  \
+		d = YXR(yrotl16(d), a, 16);                                                      \
 		c = _mm256_add_epi32(c, d);                                                    \
-		b = YXR(YROTL(b, 12), c, 12);                                                  \
+		b = YXR(yrotl12(b), c, 12);                                                      \
 		a = _mm256_add_epi32(a, b);                                                    \
-		d = YXR(YROTL(d, 8), a, 8);                                                    \
+		d = YXR(yrotl8(d), a, 8);                                                        \
 		c = _mm256_add_epi32(c, d);                                                    \
-		b = YXR(YROTL(b, 7), c, 7);                                                    \
+		b = YXR(yrotl7(b), c, 7);                                                        \
 	} while (0)
 /* Diagonals into the lanes and back (chacha20_avx2.c explains why a, c
  * and d move and b stays). */

@@ -82,12 +82,14 @@ static inline void hb_stream_tail(uint8_t *out, const uint8_t *in, size_t len,
 void hb_chacha20_avx2(uint32_t st[16], uint8_t *out, const uint8_t *in, size_t len, int wide);
 /* Salsa20: the 64-bit counter is words 8-9. */
 void hb_salsa20_avx2(uint32_t st[16], uint8_t *out, const uint8_t *in, size_t len);
+/* HSalsa20 of the core's initial state st (key, constants and the 16-byte
+ * input in place): the 32-byte output. */
+void hb_hsalsa20_avx2(uint8_t out[32], const uint32_t st[16]);
 
 /*
  * AVX-512F kernels (chacha20_avx512.c, salsa20_avx512.c), called instead
  * of the AVX2 ones when hbox_cpu_features() has HBOX_CPU_AVX512F; same
- * contracts. The H functions take the initial state st of the core (key,
- * constants and the 16-byte input in place) and write the 32-byte output.
+ * contracts (the H functions as hb_hsalsa20_avx2).
  */
 void hb_chacha20_avx512(uint32_t st[16], uint8_t *out, const uint8_t *in, size_t len, int wide);
 void hb_hchacha20_avx512(uint8_t out[32], const uint32_t st[16]);
