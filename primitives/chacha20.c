@@ -128,8 +128,11 @@ void hbox_hchacha20(uint8_t out[HBOX_HCHACHA20_OUTBYTES],
 	for (i = 0; i < 4; i++)
 		st[12 + i] = hb_load32_le(in + 4 * i);
 #if HB_X86_SIMD
-	if (hbox_cpu_features() & HBOX_CPU_AVX512F) {
-		hb_hchacha20_avx512(out, st);
+	if (hbox_cpu_features() & (HBOX_CPU_AVX512F | HBOX_CPU_AVX2)) {
+		if (hbox_cpu_features() & HBOX_CPU_AVX512F)
+			hb_hchacha20_avx512(out, st);
+		else
+			hb_hchacha20_avx2(out, st);
 		hbox_wipe(st, sizeof st);
 		return;
 	}

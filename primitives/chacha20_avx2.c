@@ -9,7 +9,8 @@
  *            shuffles inside the rounds; used for every 512 bytes and for
  *            tails over 256 bytes.
  *   blocks4  one to four blocks in the row layout, for short messages and
- *            tails: latency-bound, but with less fixed cost.
+ *            tails: latency-bound, but with less fixed cost;
+ * and HChaCha20 (the first half of every XChaCha20 call) on the row layout.
  *
  * Everything is add, xor and rotate on 32-bit lanes plus fixed shuffles;
  * the key never selects a branch or an address.
@@ -154,6 +155,30 @@ static void blocks4(uint8_t *dst, const uint8_t *src, size_t n, const uint32_t s
 	                    HB_ADD(d0, d0_in)))
 		hb_put_row_pair(dst, src, n, 128, HB_ADD(a1, a), HB_ADD(b1, b), HB_ADD(c1, c),
 		                HB_ADD(d1, d1_in));
+}
+
+void hb_hchacha20_avx2(uint8_t out[32], const uint32_t st[16])
+{
+	/* One block in the row layout of blocks4 (in both halves), each row
+	 * built word by word: st was just written that way, and wider loads
+	 * would wait for the stores instead of taking their data forwarded. */
+#define ROW(w)                                                                                 \
+	_mm256_broadcastsi128_si256(_mm_setr_epi32((int)st[w], (int)st[(w) + 1],              \
+	                                           (int)st[(w) + 2], (int)st[(w) + 3]))
+	ROT_MASKS;
+	__m256i a = ROW(0), b = ROW(4), c = ROW(8), d = ROW(12);
+	int i;
+#undef ROW
+
+	for (i = 0; i < 10; i++) {
+		QR(a, b, c, d);
+		DIAG(a, c, d);
+		QR(a, b, c, d);
+		UNDIAG(a, c, d);
+	}
+	/* words 0-3 and 12-15, no feed-forward (chacha20.c) */
+	_mm_storeu_si128((__m128i *)(void *)out, _mm256_castsi256_si128(a));
+	_mm_storeu_si128((__m128i *)(void *)(out + 16), _mm256_castsi256_si128(d));
 }
 
 void hb_chacha20_avx2(uint32_t st[16], uint8_t *out, const uint8_t *in, size_t len, int wide)

@@ -80,6 +80,9 @@ static inline void hb_stream_tail(uint8_t *out, const uint8_t *in, size_t len,
  * 12 alone (IETF).
  */
 void hb_chacha20_avx2(uint32_t st[16], uint8_t *out, const uint8_t *in, size_t len, int wide);
+/* HChaCha20 of the core's initial state st (constants, key and the 16-byte
+ * input in place): the 32-byte output. */
+void hb_hchacha20_avx2(uint8_t out[32], const uint32_t st[16]);
 /* Salsa20: the 64-bit counter is words 8-9. */
 void hb_salsa20_avx2(uint32_t st[16], uint8_t *out, const uint8_t *in, size_t len);
 /* HSalsa20 of the core's initial state st (key, constants and the 16-byte
