@@ -66,8 +66,9 @@ static uint32_t probe(void)
 	ymm = bit(c1, 28) & (uint32_t)((xcr0 & (XCR0_SSE | XCR0_AVX)) == (XCR0_SSE | XCR0_AVX));
 	zmm = ymm & (uint32_t)((xcr0 & XCR0_AVX512) == XCR0_AVX512) & bit(b7, 16);
 
-	/* *_avx2.c files are compiled with -mbmi2, so AVX2 implies BMI2 here. */
-	if (ymm & bit(b7, 5) & bit(b7, 8))
+	/* *_avx2.c files are compiled with -mbmi2 and use BMI1's andn, so AVX2
+	 * here implies BMI1 (leaf 7 EBX bit 3) and BMI2. */
+	if (ymm & bit(b7, 5) & bit(b7, 3) & bit(b7, 8))
 		f |= HBOX_CPU_AVX2;
 	if (bit(b7, 8))
 		f |= HBOX_CPU_BMI2;
