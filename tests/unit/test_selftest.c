@@ -1,4 +1,5 @@
-/* hbox_selftest passes, and hbox_build_info names the version. */
+/* hbox_selftest passes on the default and the portable paths, and
+ * hbox_build_info names the version. */
 #include <string.h>
 
 #include "hopebox.h"
@@ -7,6 +8,10 @@
 int main(void)
 {
 	CHECK(hbox_selftest() == 0);
+	hbox_cpu_override(0);
+	CHECK(hbox_selftest() == 0);
+	CHECK(strstr(hbox_build_info(), "using portable") != NULL);
+	hbox_cpu_override(HBOX_CPU_ALL);
 	CHECK(strstr(hbox_build_info(), HBOX_VERSION) != NULL);
 	return tu_report("test_selftest");
 }
