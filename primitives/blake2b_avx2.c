@@ -53,13 +53,7 @@
  * G has just produced and a and m are older, so a + m must come first to
  * leave one add, not two, on the critical path.
  */
-#if defined(HB_MSAN)
-/* MemorySanitizer reports every asm input that holds secret (poisoned)
- * data: its ct build (hb_internal.h) lets the compiler order the sum. */
-#define KEEP(x) ((void)0)
-#else
 #define KEEP(x) __asm__("" : "+x"(x))
-#endif
 
 /* G on the four lanes of a, b, c, d (RFC 7693 section 3.1). */
 #define G(a, b, c, d, mx, my)                                                                  \

@@ -85,15 +85,6 @@ static HB_AVX512 void blocks16(uint8_t *dst, const uint8_t *src, size_t n, const
  * double round 30 to 37 cycles instead of 25 (Zen 4; the ideal is 24).
  * The asm is AT&T syntax, like every inline asm in the library.
  */
-#if defined(HB_MSAN)
-/* MemorySanitizer's ct build (hb_internal.h) cannot follow secrets through
- * asm: plain intrinsics there. */
-#define DEFINE_YROTL(n)                                                                        \
-	static inline HB_AVX512 __m256i yrotl##n(__m256i x)                                    \
-	{                                                                                      \
-		return _mm256_or_si256(_mm256_slli_epi32(x, n), _mm256_srli_epi32(x, 32 - n)); \
-	}
-#else
 #define DEFINE_YROTL(n)                                                                        \
 	static inline HB_AVX512 __m256i yrotl##n(__m256i x)                                    \
 	{                                                                                      \
@@ -105,7 +96,6 @@ static HB_AVX512 void blocks16(uint8_t *dst, const uint8_t *src, size_t n, const
 		        : "x"(x));                                                             \
 		return l;                                                                      \
 	}
-#endif
 DEFINE_YROTL(16)
 DEFINE_YROTL(12)
 DEFINE_YROTL(8)
