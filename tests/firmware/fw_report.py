@@ -263,8 +263,11 @@ def main(argv):
     lines.append("| module | text | data | bss | flash (text+data) |")
     lines.append("|---|--:|--:|--:|--:|")
     gtot = {}
+    empty = sorted(m for m in flash if sum(flash[m]) == 0)
     for m in sorted(flash, key=lambda k: (group_of(k), k)):
         t, d, b = flash[m]
+        if m in empty:
+            continue
         gtot.setdefault(group_of(m), [0, 0, 0])
         for i, v in enumerate((t, d, b)):
             gtot[group_of(m)][i] += v
@@ -276,6 +279,9 @@ def main(argv):
     d = sum(v[1] for v in gtot.values())
     b = sum(v[2] for v in gtot.values())
     lines.append("| **all** | %d | %d | %d | **%d** |" % (t, d, b, t + d))
+    if empty:
+        lines.append("")
+        lines.append("Empty in this build (x86-64 kernels, or code this configuration leaves out): " + ", ".join(empty))
     lines.append("")
     lines.append("| public function | module | own frame | worst case | deepest path |")
     lines.append("|---|---|--:|--:|---|")
