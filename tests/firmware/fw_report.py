@@ -213,7 +213,7 @@ def write_budgets(path, rules, flash, stack):
             else:
                 f.write("%-12s %s\n" % tuple(r))
         f.write("\n# flash: text + data of the -Os object, bytes\n")
-        for m in sorted(flash):
+        for m in sorted(m for m in flash if flash[m] > 0):
             f.write("flash        %-36s %d\n" % (m, roundup(flash[m])))
         f.write("\n# stack: worst case over the call graph, bytes\n")
         for fn in sorted(stack):
