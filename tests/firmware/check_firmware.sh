@@ -55,19 +55,19 @@ check "build with zero warnings (-Os, -O2 -ffreestanding)" $(( build_rc != 0 || 
 mapfile -t os_objs < <(grep . "$bdir/objects-Os.txt")
 mapfile -t o2_objs < <(grep . "$bdir/objects-O2.txt")
 sh "$root/tests/scan_div.sh" arm-none-eabi-objdump "${os_objs[@]}" "${o2_objs[@]}" | grep -v 'passed, '
-check "no division (udiv/sdiv, __aeabi_*div*) at -Os and -O2" ${PIPESTATUS[0]}
+check "no division (udiv/sdiv, __aeabi_*div*) at -Os and -O2" "${PIPESTATUS[0]}"
 
 # Symbols every object set may take from outside itself.
 allowed='^(memcpy|memset|memmove|memcmp|strlen|__aeabi_[a-z0-9_]+)$'
 bad=0
 for set in Os O2; do
-  objs=$(grep . "$bdir/objects-$set.txt")
-  defined=$(arm-none-eabi-nm -g --defined-only $objs | awk 'NF == 3 {print $3}' | sort -u)
-  undefined=$(arm-none-eabi-nm -u $objs | awk 'NF == 2 && $1 == "U" {print $2}' | sort -u)
+  mapfile -t objs < <(grep . "$bdir/objects-$set.txt")
+  defined=$(arm-none-eabi-nm -g --defined-only "${objs[@]}" | awk 'NF == 3 {print $3}' | sort -u)
+  undefined=$(arm-none-eabi-nm -u "${objs[@]}" | awk 'NF == 2 && $1 == "U" {print $2}' | sort -u)
   for s in $(comm -23 <(printf '%s\n' "$undefined") <(printf '%s\n' "$defined")); do
     if ! [[ $s =~ $allowed ]]; then
       echo "firmware: -$set objects reference $s (not available without an OS):"
-      arm-none-eabi-nm -A -u $objs | grep -w "$s" | sed "s|^$bdir/||"
+      arm-none-eabi-nm -A -u "${objs[@]}" | grep -w "$s" | sed "s|^$bdir/||"
       bad=1
     fi
   done

@@ -48,7 +48,7 @@ command -v valgrind >/dev/null || { echo "matrix: valgrind not found"; exit 1; }
 
 cells=()
 if [ -n "$only" ]; then
-  cells=($only)
+  read -r -a cells <<<"$only"
 else
   for cc in $compilers; do
     for o in $levels; do
