@@ -1,6 +1,6 @@
 #!/bin/sh
-# Fail when any library object contains a division instruction or a call to
-# a compiler division helper. The library has no public-data division either,
+# Fail when any library object contains a division instruction (x86, ARM,
+# s390x mnemonics) or a call to a compiler division helper. The library has no public-data division either,
 # so the scan needs no allow-list: every hit is a bug (secret dividends are
 # the KyberSlash pattern; valgrind cannot see them).
 # usage: scan_div.sh OBJDUMP OBJECT...
@@ -18,6 +18,7 @@ for f in "$@"; do
   "$OBJDUMP" -dr --no-show-raw-insn "$f" | awk -v F="$f" '
     /^[0-9a-f]+ <.*>:$/ { fn = $2 }
     /\t(i?div[bwlq]?|[us]div|v?div[sp][sd])[ \t]/ ||
+    /\t(d|dr|dl|dlr|dlg|dlgr|dsg|dsgr|dsgf|dsgfr)[ \t]/ ||
     /__aeabi_[ui]*l?div(mod)?|__u?(div|mod)[sd]i3|__udivmod[sd]i4/ {
         sub(/^[ \t]+/, ""); print F ": " fn " " $0; bad = 1 }
     END { exit bad }' || rc=1
