@@ -111,6 +111,9 @@ file(GLOB HB_FUZZ_TARGETS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/fuzz/fuz
 foreach(src ${HB_FUZZ_TARGETS})
   get_filename_component(n ${src} NAME_WE)
   string(REGEX REPLACE "^fuzz_" "" short ${n})
+  if(short MATCHES "^diff_") # differential targets: linked with libsodium below
+    continue()
+  endif()
   add_executable(replay_${short} ${src} tests/fuzz/replay_main.c)
   target_compile_options(replay_${short} PRIVATE ${HB_TEST_WARNINGS})
   target_link_libraries(replay_${short} PRIVATE hb_testutil)
@@ -118,6 +121,23 @@ foreach(src ${HB_FUZZ_TARGETS})
            COMMAND replay_${short} ${PROJECT_SOURCE_DIR}/tests/fuzz/corpus/${short})
   set_tests_properties(replay_${short} PROPERTIES LABELS fuzz TIMEOUT 300)
 endforeach()
+
+# ---- differential fuzz targets (issue 8): tests/fuzz/fuzz_diff_<name>.c
+# compare hopebox with libsodium; their replay is built only when
+# pkg-config finds libsodium.
+file(GLOB HB_FUZZ_DIFF_TARGETS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/fuzz/fuzz_diff_*.c)
+if(HB_SODIUM_FOUND)
+  foreach(src ${HB_FUZZ_DIFF_TARGETS})
+    get_filename_component(n ${src} NAME_WE)
+    string(REGEX REPLACE "^fuzz_" "" short ${n})
+    add_executable(replay_${short} ${src} tests/fuzz/replay_main.c)
+    target_compile_options(replay_${short} PRIVATE ${HB_TEST_WARNINGS})
+    target_link_libraries(replay_${short} PRIVATE hb_testutil PkgConfig::HB_SODIUM)
+    add_test(NAME replay_${short}
+             COMMAND replay_${short} ${PROJECT_SOURCE_DIR}/tests/fuzz/corpus/${short})
+    set_tests_properties(replay_${short} PROPERTIES LABELS fuzz TIMEOUT 300)
+  endforeach()
+endif()
 
 # ---- X25519 on the 32-bit field, on every host (issue 3)
 # primitives/hb_fe25519.h picks the radix-2^51 field when the compiler has

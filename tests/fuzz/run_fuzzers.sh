@@ -21,9 +21,18 @@ rc=0
 for f in "$top"/tests/fuzz/fuzz_*.c; do
   [ -e "$f" ] || continue
   name=$(basename "$f" .c); short=${name#fuzz_}
+  extra=""
+  case $short in
+  diff_*) # differential targets link libsodium
+    if ! pkg-config --exists libsodium 2>/dev/null; then
+      echo "fuzz $short: libsodium not found: skipped"; continue
+    fi
+    extra=$(pkg-config --cflags --libs libsodium) ;;
+  esac
+  # shellcheck disable=SC2086 # $extra is a list of flags
   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DHOPEBOX_PORTABLE=1 \
     -I"$top/primitives" -I"$top/protocol" -I"$top/tests/common" \
-    "$f" $lib_src "$top/tests/common/testutil.c" -o "$out/$name"
+    "$f" $lib_src "$top/tests/common/testutil.c" $extra -o "$out/$name"
   corpus="$out/corpus-$short"; rm -rf "$corpus"; mkdir -p "$corpus"
   [ -d "$top/tests/fuzz/corpus/$short" ] && cp "$top/tests/fuzz/corpus/$short"/* "$corpus"/ 2>/dev/null || true
   echo "fuzz $short for ${secs}s"
