@@ -52,16 +52,17 @@ void hb_x25519_base_comb(uint8_t pk[32], const uint8_t e[32]);
 #if HB_X86_SIMD
 /*
  * The Montgomery ladder of RFC 7748 section 5 with AVX2 (x25519_avx2.c),
- * for CPUs with HBOX_CPU_AVX2: x2, z2 = the canonical encodings of the
- * projective result (x2 : z2) = e * (u : 1), before the division, for a
- * clamped scalar e and a u-coordinate u (bit 255 ignored, values >= p
- * reduced). The same field elements as the portable ladder's.
+ * for CPUs with HBOX_CPU_AVX2: x2, z2 = the projective result
+ * (x2 : z2) = e * (u : 1), before the division, for a clamped scalar e and
+ * a u-coordinate u (bit 255 ignored, values >= p reduced). x2 and z2 are
+ * tight field elements of hb_fe25519_64.h (5 limbs of radix 2^51): the same
+ * field elements as the portable ladder's.
  */
-void hb_x25519_ladder_avx2(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
+void hb_x25519_ladder_avx2(uint64_t x2[5], uint64_t z2[5], const uint8_t e[32],
                            const uint8_t u[32]);
 /* The same with AVX-512 IFMA on 256-bit vectors (x25519_ifma.c), for CPUs
  * with HBOX_CPU_AVX512IFMA (which implies AVX-512 VL on every such CPU). */
-void hb_x25519_ladder_ifma(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
+void hb_x25519_ladder_ifma(uint64_t x2[5], uint64_t z2[5], const uint8_t e[32],
                            const uint8_t u[32]);
 #if !HB_X25519_SMALL
 /*

@@ -100,16 +100,12 @@ static void hb_x25519_ladder_any(hb_fe x2, hb_fe z2, const uint8_t e[32], const 
 #if HB_X25519_AVX2
 	const unsigned cpu = hbox_cpu_features();
 
-	if (cpu & (HBOX_CPU_AVX512IFMA | HBOX_CPU_AVX2)) {
-		uint8_t xz[64];
-
-		if (cpu & HBOX_CPU_AVX512IFMA)
-			hb_x25519_ladder_ifma(xz, xz + 32, e, pk);
-		else
-			hb_x25519_ladder_avx2(xz, xz + 32, e, pk);
-		hb_fe_frombytes(x2, xz);
-		hb_fe_frombytes(z2, xz + 32);
-		hbox_wipe(xz, sizeof xz);
+	if (cpu & HBOX_CPU_AVX512IFMA) {
+		hb_x25519_ladder_ifma(x2, z2, e, pk);
+		return;
+	}
+	if (cpu & HBOX_CPU_AVX2) {
+		hb_x25519_ladder_avx2(x2, z2, e, pk);
 		return;
 	}
 #endif

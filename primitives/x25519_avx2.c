@@ -6,25 +6,27 @@
  * vector element ("fe4") holds four field elements, limb l of lane j in
  * 64-bit word 4l + j (so limb l of all four lanes is one ymm register, and
  * vpmuludq multiplies the four lanes' 32-bit limbs at once). One ladder
- * step (RFC 7748 section 5) is three 4-way stages on the state
+ * step (RFC 7748 section 5) is two 4-way multiplications on the state
  * S = [x2, z2, x3, z3]:
  *
  *   stage 1  U = [A, B, C, D] = [x2 + z2, x2 - z2, x3 + z3, x3 - z3],
  *            V = [A, B, B, A];         M = U * V = [AA, BB, CB, DA]
  *   stage 2  U = [AA, E, DA + CB, DA - CB] with E = AA - BB,
- *            V = [BB, BB + 121666 E, DA + CB, DA - CB];
- *                                      M = U * V = [x2', z2', x3', W]
- *   stage 3  S = [x2', z2', x3', x1 * W]
+ *            V = [BB, BB + 121666 E, DA + CB, x1 (DA - CB)];
+ *                                      S = U * V = [x2', z2', x3', z3']
  *
- * (z2' = E * (BB + 121666 E) equals the RFC's E * (AA + 121665 E).) The
- * conditional swap of (x2, z2) with (x3, z3) is a lane permutation (vpermd)
- * whose index vector is computed from the scalar bit with masks. Stage 3
- * has one useful product, so its 100 partial products are spread over the
- * four lanes by output column (x1 is public, its multiples are a table).
+ * (z2' = E * (BB + 121666 E) equals the RFC's E * (AA + 121665 E), and
+ * z3' = x1 (DA - CB)^2.) The one-lane product x1 (DA - CB) is a scalar
+ * multiplication in the 64-bit field (radix 2^51), on the integer units,
+ * beside the vector work of stage 2, so a step is two vector
+ * multiplications deep. The conditional swap of (x2, z2) with (x3, z3) is
+ * a lane permutation (vpermd) whose index vector is computed from the
+ * scalar bit with masks.
  *
- * Everything is in inline assembly, so the code (and its timing) does not
+ * The vector code is inline assembly, so it (and its timing) does not
  * depend on how a compiler allocates 16 ymm registers: no branch and no
- * address depends on the scalar.
+ * address depends on the scalar. (Measured on Zen 4: the step is bound by
+ * instruction throughput, about 320 cycles for some 1,000 instructions.)
  *
  * Limb bounds, with tight/loose as in hb_fe25519_32.h except that the
  * carries here are vectorised and leave tight limbs a little wider: even
@@ -42,9 +44,10 @@
 #error "compile *_avx2.c with -mavx2 -mbmi2 -madx, or define HOPEBOX_PORTABLE"
 #endif
 #include "hb_internal.h"
-/* The 32-bit field for the conversions at both ends (this file never
- * includes hb_fe25519.h, so the names do not clash). */
-#include "hb_fe25519_32.h"
+/* The 64-bit field (radix 2^51) for the conversions at both ends and the
+ * scalar product x1 (DA - CB); this file never includes hb_fe25519.h, so
+ * the names do not clash. */
+#include "hb_fe25519_64.h"
 
 /* Each asm block below must stay one statement (the compiler may use ymm
  * registers between two), so some strings pass C99's 4095-character
@@ -59,19 +62,20 @@
  * Constants, at these byte offsets (the assembly below names them):
  *     0  2p, limb by limb (10 vectors)     448  lanes 1-3 all ones
  *   320  2^26 - 1                          480  lane 1 all ones
- *   352  2^25 - 1
- *   384  19
- *   416  121666
+ *   352  2^25 - 1                          512  dwords 0, 1, ..., 7
+ *   384  19                                544  dwords all 4
+ *   416  121666 in lane 1, 0 in the others
  */
 #define HB_2P_EVEN 0x7fffffeu
 #define HB_2P_ODD 0x3fffffeu
 #define HB_V4(x) x, x, x, x
-static const uint64_t hb_x4_const[64] HB_ALIGN32 = {
+static const uint64_t hb_x4_const[72] HB_ALIGN32 = {
     HB_V4(0x7ffffdau), HB_V4(HB_2P_ODD), HB_V4(HB_2P_EVEN), HB_V4(HB_2P_ODD),
     HB_V4(HB_2P_EVEN), HB_V4(HB_2P_ODD), HB_V4(HB_2P_EVEN), HB_V4(HB_2P_ODD),
     HB_V4(HB_2P_EVEN), HB_V4(HB_2P_ODD), HB_V4(0x3ffffffu), HB_V4(0x1ffffffu),
-    HB_V4(19u), HB_V4(121666u), 0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0,
-    0, ~(uint64_t)0, 0, 0};
+    HB_V4(19u), 0, 121666u, 0, 0, 0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0,
+    0, ~(uint64_t)0, 0, 0, 0x100000000u, 0x300000002u, 0x500000004u, 0x700000006u,
+    HB_V4(0x400000004u)};
 #undef HB_V4
 #define M26 "320(%[k])"
 #define M25 "352(%[k])"
@@ -136,29 +140,32 @@ static const uint64_t hb_x4_const[64] HB_ALIGN32 = {
 
 /*
  * Carry of columns ymm0..ymm9 into tight limbs. HB_C(i, j, w, m): carry
- * the bits of column i above w into column j. Two interleaved chains
- * (0..5 and 4..9), then the carry out of limb 9 times 19 (= 16 + 2 + 1,
- * by shifts: it can exceed 32 bits) into limb 0, and 0 into 1 once more.
- * Uses ymm10, ymm11, ymm14.
+ * the bits of column i above w into column j (m: the mask register). Two
+ * interleaved chains (0..5 and 4..9), then the carry out of limb 9 times
+ * 19 (= 16 + 2 + 1, by shifts: it can exceed 32 bits) into limb 0, and 0
+ * into 1 once more. The masks 2^26 - 1 and 2^25 - 1 go to ymm12 and ymm13;
+ * ymm10, ymm11, ymm14 are temporaries.
  */
 #define HB_C(i, j, w, m)                                                                      \
 	"vpsrlq $" #w ", %%ymm" #i ", %%ymm14\n\t"                                            \
 	"vpaddq %%ymm14, %%ymm" #j ", %%ymm" #j "\n\t"                                        \
-	"vpand " m ", %%ymm" #i ", %%ymm" #i "\n\t"
+	"vpand %%ymm" #m ", %%ymm" #i ", %%ymm" #i "\n\t"
 #define HB_CARRY                                                                              \
-	HB_C(0, 1, 26, M26) HB_C(4, 5, 26, M26)                                               \
-	HB_C(1, 2, 25, M25) HB_C(5, 6, 25, M25)                                               \
-	HB_C(2, 3, 26, M26) HB_C(6, 7, 26, M26)                                               \
-	HB_C(3, 4, 25, M25) HB_C(7, 8, 25, M25)                                               \
-	HB_C(4, 5, 26, M26) HB_C(8, 9, 26, M26)                                               \
+	"vmovdqa 320(%[k]), %%ymm12\n\t"                                                      \
+	"vmovdqa 352(%[k]), %%ymm13\n\t"                                                      \
+	HB_C(0, 1, 26, 12) HB_C(4, 5, 26, 12)                                                 \
+	HB_C(1, 2, 25, 13) HB_C(5, 6, 25, 13)                                                 \
+	HB_C(2, 3, 26, 12) HB_C(6, 7, 26, 12)                                                 \
+	HB_C(3, 4, 25, 13) HB_C(7, 8, 25, 13)                                                 \
+	HB_C(4, 5, 26, 12) HB_C(8, 9, 26, 12)                                                 \
 	"vpsrlq $25, %%ymm9, %%ymm14\n\t"                                                     \
-	"vpand " M25 ", %%ymm9, %%ymm9\n\t"                                                   \
+	"vpand %%ymm13, %%ymm9, %%ymm9\n\t"                                                   \
 	"vpsllq $1, %%ymm14, %%ymm10\n\t"                                                     \
 	"vpsllq $4, %%ymm14, %%ymm11\n\t"                                                     \
 	"vpaddq %%ymm14, %%ymm10, %%ymm10\n\t"                                                \
 	"vpaddq %%ymm11, %%ymm0, %%ymm0\n\t"                                                  \
 	"vpaddq %%ymm10, %%ymm0, %%ymm0\n\t"                                                  \
-	HB_C(0, 1, 26, M26)
+	HB_C(0, 1, 26, 12)
 
 #define HB_STORE(p)                                                                           \
 	"vmovdqa %%ymm0, 0(%[" p "])\n\t"                                                     \
@@ -184,30 +191,40 @@ static void hb_fe4_mul(uint64_t h[40], const uint64_t f[40], const uint64_t g[40
 /* ------------------------------------------------------------ stage 1 */
 
 /*
- * From S (permuted by idx: the conditional swap) to U = [A, B, C, D] and
- * V = [A, B, B, A]. With s = the permuted [x2, z2, x3, z3] and
- * t = s with the lanes of each 128-bit half swapped = [z2, x2, z3, x3]:
- * U = t + [s0, 2p - s1, s2, 2p - s3].
+ * From S to U = [A, B, C, D] and V = [A, B, B, A], S permuted first by the
+ * conditional swap: swap is 0 or all ones (secret), and the vpermd index
+ * vector (ymm15) is dwords 0..7, with 4 xored in (the two 128-bit halves
+ * exchanged) when swap is all ones; it is formed in registers from swap
+ * (a vector store and load would stall store-to-load forwarding). With
+ * s = the permuted [x2, z2, x3, z3] and t = s with the lanes of each
+ * 128-bit half swapped = [z2, x2, z3, x3]: U = t + [s0, 2p - s1, s2, 2p - s3].
  */
-#define HB_STAGE1(l)                                                                          \
-	"vpermd 32*" #l "(%[s]), %%ymm15, %%ymm0\n\t"                                         \
-	"vpshufd $0x4e, %%ymm0, %%ymm1\n\t"                                                   \
-	"vmovdqa 32*" #l "(%[k]), %%ymm2\n\t"                                                 \
-	"vpsubq %%ymm0, %%ymm2, %%ymm2\n\t"                                                   \
-	"vpblendd $0xcc, %%ymm2, %%ymm0, %%ymm0\n\t"                                          \
-	"vpaddq %%ymm1, %%ymm0, %%ymm0\n\t"                                                   \
-	"vmovdqa %%ymm0, 32*" #l "(%[u])\n\t"                                                 \
-	"vpermq $0x14, %%ymm0, %%ymm0\n\t"                                                    \
-	"vmovdqa %%ymm0, 32*" #l "(%[v])\n\t"
+#define HB_SWAP_INDEX                                                                         \
+	"vmovd %[sw], %%xmm15\n\t"                                                            \
+	"vpbroadcastd %%xmm15, %%ymm15\n\t"                                                   \
+	"vpand 544(%[k]), %%ymm15, %%ymm15\n\t"                                               \
+	"vpxor 512(%[k]), %%ymm15, %%ymm15\n\t"
+#define HB_STAGE1(l, c)                                                                       \
+	"vpermd 32*" #l "(%[s]), %%ymm15, %%ymm" #l "\n\t"                                    \
+	"vpshufd $0x4e, %%ymm" #l ", %%ymm10\n\t"                                             \
+	"vpsubq %%ymm" #l ", %%ymm" #c ", %%ymm11\n\t"                                        \
+	"vpblendd $0xcc, %%ymm11, %%ymm" #l ", %%ymm" #l "\n\t"                               \
+	"vpaddq %%ymm10, %%ymm" #l ", %%ymm" #l "\n\t"                                        \
+	"vmovdqa %%ymm" #l ", 32*" #l "(%[u])\n\t"                                            \
+	"vpermq $0x14, %%ymm" #l ", %%ymm" #l "\n\t"                                          \
+	"vmovdqa %%ymm" #l ", 32*" #l "(%[v])\n\t"
 
-static void hb_x4_stage1(uint64_t u[40], uint64_t v[40], const uint64_t s[40],
-                         const uint32_t idx[8])
+static void hb_x4_stage1(uint64_t u[40], uint64_t v[40], const uint64_t s[40], uint32_t swap)
 {
-	__asm__ volatile("vmovdqu (%[idx]), %%ymm15\n\t"
-	                 HB_STAGE1(0) HB_STAGE1(1) HB_STAGE1(2) HB_STAGE1(3) HB_STAGE1(4)
-	                 HB_STAGE1(5) HB_STAGE1(6) HB_STAGE1(7) HB_STAGE1(8) HB_STAGE1(9)
+	__asm__ volatile(HB_SWAP_INDEX
+	                 "vmovdqa 0(%[k]), %%ymm12\n\t"  /* 2p, limb 0 */
+	                 "vmovdqa 64(%[k]), %%ymm13\n\t" /* 2p, even limbs */
+	                 "vmovdqa 32(%[k]), %%ymm14\n\t" /* 2p, odd limbs */
+	                 HB_STAGE1(0, 12) HB_STAGE1(1, 14) HB_STAGE1(2, 13) HB_STAGE1(3, 14)
+	                 HB_STAGE1(4, 13) HB_STAGE1(5, 14) HB_STAGE1(6, 13) HB_STAGE1(7, 14)
+	                 HB_STAGE1(8, 13) HB_STAGE1(9, 14)
 	                 :
-	                 : [u] "r"(u), [v] "r"(v), [s] "r"(s), [idx] "r"(idx), [k] "r"(hb_x4_const)
+	                 : [u] "r"(u), [v] "r"(v), [s] "r"(s), [sw] "r"(swap), [k] "r"(hb_x4_const)
 	                 : HB_YMM_CLOBBERS);
 }
 
@@ -215,59 +232,64 @@ static void hb_x4_stage1(uint64_t u[40], uint64_t v[40], const uint64_t s[40],
 
 /*
  * From M = [AA, BB, CB, DA] to U = [AA, AA - BB, DA + CB, DA - CB] and
- * V = [BB, BB + 121666 E, DA + CB, DA - CB]. With t = M with the lanes of
- * each half swapped = [BB, AA, DA, CB]:
+ * V = [BB, BB + 121666 E, DA + CB, x1 (DA - CB)], the last lane from y
+ * (hb_x4_x1). With t = M with the lanes of each half swapped =
+ * [BB, AA, DA, CB]:
  *   U = [AA, AA, DA, DA] + [0, 2p - BB, CB, 2p - CB]
- *   V = [BB, BB, CB, DA] + [0, K, 0, 0], lanes 2-3 then taken from U,
- * where K = 121666 * U (lane 1 matters) needs a carry: its limbs are below
+ *   V = [BB, BB, CB, DA] + [0, K, 0, 0], lane 2 then taken from U,
+ * where K = [0, 121666, 0, 0] * U (lane 1 only) needs a carry: its limbs are below
  * 2^44.6, and one carry step in which every limb gives its high bits to
  * the next (limb 9 to limb 0 times 19) brings them to < 2^26 + 2^23.9.
  * Streamed limb by limb: limb l's K carries into limb l + 1, so the carry
  * into limb l is known once K_{l-1} is; limb 0, which needs K_9, is
  * finished last (u_0 in ymm7, [BB, BB, CB, DA]_0 in ymm8, K_0 in ymm9).
- * ymm13: lane-1 mask, ymm14: lanes-1-3 mask, ymm15: 121666.
+ * ymm14: lanes-1-3 mask, ymm15: [0, 121666, 0, 0].
  */
-#define HB_STAGE2_UV(l, kr)                                                                   \
+#define HB_STAGE2_UV(l, kr, c)                                                                \
 	"vmovdqa 32*" #l "(%[m]), %%ymm0\n\t"                                                 \
 	"vpshufd $0x4e, %%ymm0, %%ymm1\n\t"                                                   \
 	"vpblendd $0x3c, %%ymm1, %%ymm0, %%ymm2\n\t"                                          \
 	"vpblendd $0xc0, %%ymm1, %%ymm0, %%ymm3\n\t"                                          \
-	"vmovdqa 32*" #l "(%[k]), %%ymm4\n\t"                                                 \
-	"vpsubq %%ymm3, %%ymm4, %%ymm4\n\t"                                                   \
+	"vpsubq %%ymm3, " c ", %%ymm4\n\t"                                                    \
 	"vpblendd $0xcc, %%ymm4, %%ymm3, %%ymm3\n\t"                                          \
 	"vpand %%ymm14, %%ymm3, %%ymm3\n\t"                                                   \
 	"vpaddq %%ymm3, %%ymm2, %%ymm2\n\t"                                                   \
 	"vmovdqa %%ymm2, 32*" #l "(%[u])\n\t"                                                 \
 	"vpblendd $0x03, %%ymm1, %%ymm0, %%ymm3\n\t"                                          \
 	"vpmuludq %%ymm15, %%ymm2, %%ymm" #kr "\n\t"
-/* V limb l from u (ymm2), [BB, BB, CB, DA] (ymm3), K_l (kr), K_{l-1} (kp). */
+/* V limb l from u (ymm2), [BB, BB, CB, DA] (ymm3), K_l (kr), K_{l-1} (kp),
+ * x1 (DA - CB) (lane 3 of y). */
 #define HB_STAGE2_V(l, kr, kp, wp, m)                                                         \
 	"vpsrlq $" #wp ", %%ymm" #kp ", %%ymm5\n\t"                                           \
 	"vpand " m ", %%ymm" #kr ", %%ymm6\n\t"                                               \
 	"vpaddq %%ymm5, %%ymm6, %%ymm6\n\t"                                                   \
-	"vpand %%ymm13, %%ymm6, %%ymm6\n\t"                                                   \
 	"vpaddq %%ymm6, %%ymm3, %%ymm3\n\t"                                                   \
-	"vpblendd $0xf0, %%ymm2, %%ymm3, %%ymm3\n\t"                                          \
+	"vpblendd $0x30, %%ymm2, %%ymm3, %%ymm3\n\t"                                          \
+	"vpbroadcastq 32*" #l "+24(%[y]), %%ymm4\n\t"                                         \
+	"vpblendd $0xc0, %%ymm4, %%ymm3, %%ymm3\n\t"                                          \
 	"vmovdqa %%ymm3, 32*" #l "(%[v])\n\t"
-#define HB_STAGE2(l, kr, kp, wp, m) HB_STAGE2_UV(l, kr) HB_STAGE2_V(l, kr, kp, wp, m)
+#define HB_STAGE2(l, kr, kp, wp, m, c) HB_STAGE2_UV(l, kr, c) HB_STAGE2_V(l, kr, kp, wp, m)
 
-static void hb_x4_stage2(uint64_t u[40], uint64_t v[40], const uint64_t m[40])
+static void hb_x4_stage2(uint64_t u[40], uint64_t v[40], const uint64_t m[40],
+                         const uint64_t y[40])
 {
-	__asm__ volatile("vmovdqa 480(%[k]), %%ymm13\n\t"
-	                 "vmovdqa 448(%[k]), %%ymm14\n\t"
+	__asm__ volatile("vmovdqa 448(%[k]), %%ymm14\n\t"
 	                 "vmovdqa 416(%[k]), %%ymm15\n\t"
-	                 HB_STAGE2_UV(0, 9)
+	                 "vmovdqa 0(%[k]), %%ymm12\n\t"  /* 2p, limb 0 */
+	                 HB_STAGE2_UV(0, 9, "%%ymm12")
+	                 "vmovdqa 64(%[k]), %%ymm12\n\t" /* 2p, even limbs */
+	                 "vmovdqa 32(%[k]), %%ymm13\n\t" /* 2p, odd limbs */
 	                 "vmovdqa %%ymm2, %%ymm7\n\t"
 	                 "vmovdqa %%ymm3, %%ymm8\n\t"
-	                 HB_STAGE2(1, 10, 9, 26, M25)
-	                 HB_STAGE2(2, 11, 10, 25, M26)
-	                 HB_STAGE2(3, 10, 11, 26, M25)
-	                 HB_STAGE2(4, 11, 10, 25, M26)
-	                 HB_STAGE2(5, 10, 11, 26, M25)
-	                 HB_STAGE2(6, 11, 10, 25, M26)
-	                 HB_STAGE2(7, 10, 11, 26, M25)
-	                 HB_STAGE2(8, 11, 10, 25, M26)
-	                 HB_STAGE2(9, 10, 11, 26, M25)
+	                 HB_STAGE2(1, 10, 9, 26, M25, "%%ymm13")
+	                 HB_STAGE2(2, 11, 10, 25, M26, "%%ymm12")
+	                 HB_STAGE2(3, 10, 11, 26, M25, "%%ymm13")
+	                 HB_STAGE2(4, 11, 10, 25, M26, "%%ymm12")
+	                 HB_STAGE2(5, 10, 11, 26, M25, "%%ymm13")
+	                 HB_STAGE2(6, 11, 10, 25, M26, "%%ymm12")
+	                 HB_STAGE2(7, 10, 11, 26, M25, "%%ymm13")
+	                 HB_STAGE2(8, 11, 10, 25, M26, "%%ymm12")
+	                 HB_STAGE2(9, 10, 11, 26, M25, "%%ymm13")
 	                 /* limb 0: carry 19 * (K_9 >> 25) */
 	                 "vpsrlq $25, %%ymm10, %%ymm5\n\t"
 	                 "vpsllq $1, %%ymm5, %%ymm6\n\t"
@@ -276,116 +298,79 @@ static void hb_x4_stage2(uint64_t u[40], uint64_t v[40], const uint64_t m[40])
 	                 "vpaddq %%ymm4, %%ymm5, %%ymm5\n\t"
 	                 "vpand " M26 ", %%ymm9, %%ymm6\n\t"
 	                 "vpaddq %%ymm5, %%ymm6, %%ymm6\n\t"
-	                 "vpand %%ymm13, %%ymm6, %%ymm6\n\t"
 	                 "vpaddq %%ymm6, %%ymm8, %%ymm8\n\t"
-	                 "vpblendd $0xf0, %%ymm7, %%ymm8, %%ymm8\n\t"
+	                 "vpblendd $0x30, %%ymm7, %%ymm8, %%ymm8\n\t"
+	                 "vpbroadcastq 24(%[y]), %%ymm4\n\t"
+	                 "vpblendd $0xc0, %%ymm4, %%ymm8, %%ymm8\n\t"
 	                 "vmovdqa %%ymm8, (%[v])\n\t"
 	                 :
-	                 : [u] "r"(u), [v] "r"(v), [m] "r"(m), [k] "r"(hb_x4_const)
+	                 : [u] "r"(u), [v] "r"(v), [m] "r"(m), [y] "r"(y), [k] "r"(hb_x4_const)
 	                 : HB_YMM_CLOBBERS);
 }
 
-/* ------------------------------------------------------------ stage 3 */
+/* ------------------------------------------------------------ x1 (DA - CB) */
 
 /*
- * S = M with lane 3 multiplied by x1. Column k of x1 * W (W = lane 3 of M)
- * is sum_i W_i * x1t(i, k), where x1t(i, k) = x1_j times 19 if i + j >= 10
- * and times 2 if i and j are odd, j = (k - i) mod 10. Round r computes
- * columns 4r..4r+3 in lanes 0..3: acc_r = sum_i broadcast(W_i) * xt[r][i],
- * xt[r][i] lane j = x1t(i, 4r + j) (0 past column 9). Then lane k mod 4 of
- * acc_{k/4} goes to lane 3 of limb k, lanes 0-2 come from M, and the whole
- * vector is carried (lanes 0-2 are already tight and stay so).
+ * Radix 2^25.5 limbs 2k and 2k + 1 sit at bits 51k and 51k + 26: lane j of
+ * a 4-way element as a radix-2^51 field element is limb k = l_2k +
+ * 2^26 l_2k+1, and back, l_2k = limb k mod 2^26, l_2k+1 = limb k >> 26.
+ * A loose 4-way lane (even limbs < 1.5 2^27 + 2^17.3, odd < 1.5 2^26 +
+ * 2^17) gives radix-2^51 limbs below 2^52.7, within the "loose" bound of
+ * hb_fe25519_64.h (2^53).
  */
-#define HB_STAGE3_ROW(i)                                                                      \
-	"vpermq $0xff, 32*" #i "(%[m]), %%ymm13\n\t"                                          \
-	"vpmuludq 32*" #i "(%[x]), %%ymm13, %%ymm14\n\t"                                      \
-	"vpaddq %%ymm14, %%ymm10, %%ymm10\n\t"                                                \
-	"vpmuludq 320+32*" #i "(%[x]), %%ymm13, %%ymm14\n\t"                                  \
-	"vpaddq %%ymm14, %%ymm11, %%ymm11\n\t"                                                \
-	"vpmuludq 640+32*" #i "(%[x]), %%ymm13, %%ymm14\n\t"                                  \
-	"vpaddq %%ymm14, %%ymm12, %%ymm12\n\t"
-/* limb k = lanes 0-2 of M, lane 3 from lane j of acc (ymm<a>) */
-#define HB_STAGE3_LIMB(k, a, j)                                                               \
-	"vpermq $" #j "<<6, %%ymm" #a ", %%ymm" #k "\n\t"                                     \
-	"vpblendd $0x3f, 32*" #k "(%[m]), %%ymm" #k ", %%ymm" #k "\n\t"
-
-static void hb_x4_stage3(uint64_t s[40], const uint64_t m[40], const uint64_t xt[120])
+static void hb_fe4_get_lane(hb_fe f, const uint64_t v[40], int j)
 {
-	__asm__ volatile("vpermq $0xff, (%[m]), %%ymm13\n\t"
-	                 "vpmuludq (%[x]), %%ymm13, %%ymm10\n\t"
-	                 "vpmuludq 320(%[x]), %%ymm13, %%ymm11\n\t"
-	                 "vpmuludq 640(%[x]), %%ymm13, %%ymm12\n\t"
-	                 HB_STAGE3_ROW(1) HB_STAGE3_ROW(2) HB_STAGE3_ROW(3) HB_STAGE3_ROW(4)
-	                 HB_STAGE3_ROW(5) HB_STAGE3_ROW(6) HB_STAGE3_ROW(7) HB_STAGE3_ROW(8)
-	                 HB_STAGE3_ROW(9)
-	                 HB_STAGE3_LIMB(0, 10, 0) HB_STAGE3_LIMB(1, 10, 1)
-	                 HB_STAGE3_LIMB(2, 10, 2) HB_STAGE3_LIMB(3, 10, 3)
-	                 HB_STAGE3_LIMB(4, 11, 0) HB_STAGE3_LIMB(5, 11, 1)
-	                 HB_STAGE3_LIMB(6, 11, 2) HB_STAGE3_LIMB(7, 11, 3)
-	                 HB_STAGE3_LIMB(8, 12, 0) HB_STAGE3_LIMB(9, 12, 1)
-	                 HB_CARRY HB_STORE("s")
-	                 :
-	                 : [s] "r"(s), [m] "r"(m), [x] "r"(xt), [k] "r"(hb_x4_const)
-	                 : HB_YMM_CLOBBERS);
+	uint64_t lo, hi;
+	int k;
+
+	for (k = 0; k < 5; k++) {
+		/* in general-purpose registers: a compiler vectorising these
+		 * loads would put the scalar product back on the vector units */
+		lo = v[8 * k + j];
+		hi = v[8 * k + 4 + j];
+		HB_BARRIER64(lo);
+		HB_BARRIER64(hi);
+		f[k] = lo + (hi << 26);
+	}
 }
 
-/* ------------------------------------------------------------ the ladder */
-
-/* Lane j of the 4-way element v = the 10 limbs of f. */
 static void hb_fe4_set_lane(uint64_t v[40], int j, const hb_fe f)
 {
-	int l;
-	for (l = 0; l < 10; l++)
-		v[4 * l + j] = f[l];
-}
-
-/* xt[r][i] lane j = x1t(i, 4r + j), see hb_x4_stage3. */
-static void hb_x4_x1_table(uint64_t xt[120], const hb_fe x1)
-{
-	int r, i, j, k, d;
-	uint64_t c;
-
-	for (r = 0; r < 3; r++) {
-		for (i = 0; i < 10; i++) {
-			for (j = 0; j < 4; j++) {
-				k = 4 * r + j;
-				d = k - i + (k < i ? 10 : 0); /* (k - i) mod 10 */
-				c = k > 9 ? 0 : x1[d];
-				c *= (i + d >= 10) ? 19u : 1u;
-				c *= ((i & d & 1) != 0) ? 2u : 1u;
-				xt[40 * r + 4 * i + j] = c;
-			}
-		}
+	int k;
+	for (k = 0; k < 5; k++) {
+		v[8 * k + j] = f[k] & 0x3ffffffu;
+		v[8 * k + 4 + j] = f[k] >> 26;
 	}
 }
 
 /*
- * idx = the vpermd index vector of the conditional swap: the identity, or
- * the two 128-bit halves exchanged when swap is 1 (swap is secret: a mask,
- * no branch).
+ * Lane 3 of y = x1 (DA - CB) from M = [AA, BB, CB, DA] (the other lanes of
+ * y are not used), with the scalar 64-bit field on the integer units, so
+ * that it runs beside stage 2 on the vector units. tmp: scratch.
  */
-static void hb_x4_swap_index(uint32_t idx[8], uint32_t swap)
+static void hb_x4_x1(uint64_t y[40], const uint64_t m[40], const hb_fe x1, hb_fe tmp[2])
 {
-	uint32_t m = 0u - swap;
-	int j;
-
-	HB_BARRIER32(m);
-	for (j = 0; j < 8; j++)
-		idx[j] = (uint32_t)j ^ (m & 4u);
+	hb_fe4_get_lane(tmp[0], m, 3);
+	hb_fe4_get_lane(tmp[1], m, 2);
+	hb_fe_sub(tmp[0], tmp[0], tmp[1]);
+	hb_fe_mul(tmp[0], tmp[0], x1);
+	hb_fe4_set_lane(y, 3, tmp[0]);
 }
 
-void hb_x25519_ladder_avx2(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
+/* ------------------------------------------------------------ the ladder */
+
+void hb_x25519_ladder_avx2(uint64_t x2[5], uint64_t z2[5], const uint8_t e[32],
                            const uint8_t u[32])
 {
 	uint64_t s[40] HB_ALIGN32, a[40] HB_ALIGN32, b[40] HB_ALIGN32, m[40] HB_ALIGN32;
-	uint64_t xt[120] HB_ALIGN32;
-	uint32_t idx[8], swap = 0, bit, mask;
-	hb_fe x1, t;
-	int i, l;
+	uint64_t y[40] HB_ALIGN32;
+	uint32_t swap = 0, bit, mask;
+	uint64_t mask64;
+	hb_fe x1, t, tmp[2];
+	int i, k;
 
 	/* S = [1, 0, x1, 1] */
 	hb_fe_frombytes(x1, u);
-	hb_x4_x1_table(xt, x1);
 	hb_fe_1(t);
 	hb_fe4_set_lane(s, 0, t);
 	hb_fe4_set_lane(s, 3, t);
@@ -396,35 +381,35 @@ void hb_x25519_ladder_avx2(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
 	for (i = 254; i >= 0; i--) {
 		bit = (uint32_t)(e[i >> 3] >> (i & 7)) & 1u;
 		swap ^= bit;
-		hb_x4_swap_index(idx, swap);
+		mask = 0u - swap;
+		HB_BARRIER32(mask);
 		swap = bit;
-		hb_x4_stage1(a, b, s, idx);
+		hb_x4_stage1(a, b, s, mask);
 		hb_fe4_mul(m, a, b);
-		hb_x4_stage2(a, b, m);
-		hb_fe4_mul(m, a, b);
-		hb_x4_stage3(s, m, xt);
+		hb_x4_x1(y, m, x1, tmp);
+		hb_x4_stage2(a, b, m, y);
+		hb_fe4_mul(s, a, b);
 	}
 	__asm__ volatile("vzeroupper" ::: "memory");
 
 	/* Last swap, then lanes 0 and 1 out. */
-	mask = 0u - swap;
-	HB_BARRIER32(mask);
-	for (l = 0; l < 10; l++) {
-		t[l] = (uint32_t)s[4 * l] ^ (mask & (uint32_t)(s[4 * l] ^ s[4 * l + 2]));
-		x1[l] = (uint32_t)s[4 * l + 1] ^ (mask & (uint32_t)(s[4 * l + 1] ^ s[4 * l + 3]));
+	mask64 = hb_mask_bit64(swap);
+	for (k = 0; k < 40; k += 4) {
+		s[k] ^= mask64 & (s[k] ^ s[k + 2]);
+		s[k + 1] ^= mask64 & (s[k + 1] ^ s[k + 3]);
 	}
-	hb_fe_carry(t, t);
-	hb_fe_tobytes(x2, t);
-	hb_fe_carry(x1, x1);
-	hb_fe_tobytes(z2, x1);
+	hb_fe4_get_lane(t, s, 0);
+	hb_fe_carry(x2, t);
+	hb_fe4_get_lane(t, s, 1);
+	hb_fe_carry(z2, t);
 
 	hbox_wipe(s, sizeof s);
 	hbox_wipe(a, sizeof a);
 	hbox_wipe(b, sizeof b);
 	hbox_wipe(m, sizeof m);
-	hbox_wipe(xt, sizeof xt);
+	hbox_wipe(y, sizeof y);
 	hbox_wipe(t, sizeof t);
-	hbox_wipe(x1, sizeof x1);
+	hbox_wipe(tmp, sizeof tmp);
 	hbox_wipe(&swap, sizeof swap);
 }
 

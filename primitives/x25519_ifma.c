@@ -301,7 +301,7 @@ static void hb_i4_swap_index(uint32_t idx[8], uint32_t swap)
 		idx[j] = (uint32_t)j ^ (m & 4u);
 }
 
-HB_IFMA void hb_x25519_ladder_ifma(uint8_t x2[32], uint8_t z2[32], const uint8_t e[32],
+HB_IFMA void hb_x25519_ladder_ifma(uint64_t x2[5], uint64_t z2[5], const uint8_t e[32],
                                    const uint8_t u[32])
 {
 	uint64_t s[20] HB_ALIGN32, x1v[20] HB_ALIGN32;
@@ -332,14 +332,12 @@ HB_IFMA void hb_x25519_ladder_ifma(uint8_t x2[32], uint8_t z2[32], const uint8_t
 	}
 	__asm__ volatile("vzeroupper" ::: "memory");
 
-	/* Last swap, then lanes 0 and 1 out (tight limbs: tobytes takes them). */
+	/* Last swap, then lanes 0 and 1 out (tight). */
 	mask = hb_mask_bit64(swap);
 	for (l = 0; l < 5; l++) {
-		t[l] = s[4 * l] ^ (mask & (s[4 * l] ^ s[4 * l + 2]));
-		x1[l] = s[4 * l + 1] ^ (mask & (s[4 * l + 1] ^ s[4 * l + 3]));
+		x2[l] = s[4 * l] ^ (mask & (s[4 * l] ^ s[4 * l + 2]));
+		z2[l] = s[4 * l + 1] ^ (mask & (s[4 * l + 1] ^ s[4 * l + 3]));
 	}
-	hb_fe_tobytes(x2, t);
-	hb_fe_tobytes(z2, x1);
 
 	hbox_wipe(s, sizeof s);
 	hbox_wipe(t, sizeof t);
