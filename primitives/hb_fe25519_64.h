@@ -54,6 +54,17 @@ static inline void hb_fe_frombytes(hb_fe h, const uint8_t s[32])
 	h[4] = (hb_load64_le(s + 24) >> 12) & HB_FE_M51;
 }
 
+/* h = the value of four little-endian 64-bit words, bit 255 ignored (as
+ * frombytes of their bytes). */
+static inline void hb_fe_from_words(hb_fe h, const uint64_t w[4])
+{
+	h[0] = w[0] & HB_FE_M51;
+	h[1] = ((w[0] >> 51) | (w[1] << 13)) & HB_FE_M51;
+	h[2] = ((w[1] >> 38) | (w[2] << 26)) & HB_FE_M51;
+	h[3] = ((w[2] >> 25) | (w[3] << 39)) & HB_FE_M51;
+	h[4] = (w[3] >> 12) & HB_FE_M51;
+}
+
 /* h = f + g, limb by limb (tight + tight < 2^52 + 2^18: loose). */
 static inline void hb_fe_add(hb_fe h, const hb_fe f, const hb_fe g)
 {

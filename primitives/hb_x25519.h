@@ -73,6 +73,8 @@ void hb_x25519_ladder_ifma(uint64_t x2[5], uint64_t z2[5], const uint8_t e[32],
  * hb_fe25519_64.h, tight in and out.
  */
 void hb_x25519_base_adds_ifma(uint64_t p[4][5], const uint8_t d[64], int odd);
+/* The same with AVX2 (x25519_avx2.c), for CPUs with HBOX_CPU_AVX2. */
+void hb_x25519_base_adds_avx2(uint64_t p[4][5], const uint8_t d[64], int odd);
 #endif
 #endif
 

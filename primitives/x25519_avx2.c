@@ -61,7 +61,7 @@
 /*
  * Constants, at these byte offsets (the assembly below names them):
  *     0  2p, limb by limb (10 vectors)     448  lanes 1-3 all ones
- *   320  2^26 - 1                          480  lane 1 all ones
+ *   320  2^26 - 1                          480  lanes 0-1 all ones
  *   352  2^25 - 1                          512  dwords 0, 1, ..., 7
  *   384  19                                544  dwords all 4
  *   416  121666 in lane 1, 0 in the others
@@ -74,7 +74,7 @@ static const uint64_t hb_x4_const[72] HB_ALIGN32 = {
     HB_V4(HB_2P_EVEN), HB_V4(HB_2P_ODD), HB_V4(HB_2P_EVEN), HB_V4(HB_2P_ODD),
     HB_V4(HB_2P_EVEN), HB_V4(HB_2P_ODD), HB_V4(0x3ffffffu), HB_V4(0x1ffffffu),
     HB_V4(19u), 0, 121666u, 0, 0, 0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0,
-    0, ~(uint64_t)0, 0, 0, 0x100000000u, 0x300000002u, 0x500000004u, 0x700000006u,
+    ~(uint64_t)0, ~(uint64_t)0, 0, 0, 0x100000000u, 0x300000002u, 0x500000004u, 0x700000006u,
     HB_V4(0x400000004u)};
 #undef HB_V4
 #define M26 "320(%[k])"
@@ -413,4 +413,146 @@ void hb_x25519_ladder_avx2(uint64_t x2[5], uint64_t z2[5], const uint8_t e[32],
 	hbox_wipe(&swap, sizeof swap);
 }
 
+
+/* ------------------------------------------------------------ fixed base */
+#if !HB_X25519_SMALL
+
+/*
+ * P += Q on edwards25519 (the mixed addition of x25519_base.c, HWCD08
+ * section 3.1 with a = -1, Z2 = 1), P = [X, Y, Z, T] and
+ * Q = [y - x, y + x, 2dxy, 2] as 4-way elements (tight P, loose Q):
+ *   stage a: U = [Y - X, Y + X, T, Z]; M = U * Q = [A, B, C, D];
+ *   stage b: W1 = [A + B, A + B, C + D, C + D] = [H, H, G, G],
+ *            W2 = [B - A, A - B, D - C, C - D] (+2p) = [E, -E, F, -F],
+ *            U = [E, G, F, E], V = [F, H, G, H]; P = U * V =
+ *            [EF, GH, FG, EH] = [X3, Y3, Z3, T3].
+ * Sums and differences of tight values are loose, as the products accept.
+ */
+#define HB_MADD_A(l, c)                                                                       \
+	"vmovdqa 32*" #l "(%[p]), %%ymm0\n\t"                                                 \
+	"vpshufd $0x4e, %%ymm0, %%ymm1\n\t"                                                   \
+	"vpsubq %%ymm0, %%ymm" #c ", %%ymm2\n\t"                                              \
+	"vpblendd $0x03, %%ymm2, %%ymm0, %%ymm0\n\t"                                          \
+	"vpand %%ymm15, %%ymm0, %%ymm0\n\t"                                                   \
+	"vpaddq %%ymm1, %%ymm0, %%ymm0\n\t"                                                   \
+	"vmovdqa %%ymm0, 32*" #l "(%[u])\n\t"
+
+static void hb_x4_madd_a(uint64_t u[40], const uint64_t p[40])
+{
+	__asm__ volatile("vmovdqa 480(%[k]), %%ymm15\n\t"
+	                 "vmovdqa 0(%[k]), %%ymm12\n\t"  /* 2p, limb 0 */
+	                 "vmovdqa 64(%[k]), %%ymm13\n\t" /* 2p, even limbs */
+	                 "vmovdqa 32(%[k]), %%ymm14\n\t" /* 2p, odd limbs */
+	                 HB_MADD_A(0, 12) HB_MADD_A(1, 14) HB_MADD_A(2, 13) HB_MADD_A(3, 14)
+	                 HB_MADD_A(4, 13) HB_MADD_A(5, 14) HB_MADD_A(6, 13) HB_MADD_A(7, 14)
+	                 HB_MADD_A(8, 13) HB_MADD_A(9, 14)
+	                 :
+	                 : [u] "r"(u), [p] "r"(p), [k] "r"(hb_x4_const)
+	                 : HB_YMM_CLOBBERS);
+}
+
+/*
+ * Stage b, limb l of M: W1 (ymm2), W2 (ymm3); U = [W2_0, W1_2, W2_2, W2_0]
+ * and V = [W2_2, W1_1, W1_2, W1_0] by lane permutations and blends.
+ */
+#define HB_MADD_B(l, c)                                                                       \
+	"vmovdqa 32*" #l "(%[m]), %%ymm0\n\t"                                                 \
+	"vpshufd $0x4e, %%ymm0, %%ymm1\n\t"                                                   \
+	"vpaddq %%ymm1, %%ymm0, %%ymm2\n\t"                                                   \
+	"vpsubq %%ymm0, %%ymm" #c ", %%ymm3\n\t"                                              \
+	"vpaddq %%ymm1, %%ymm3, %%ymm3\n\t"                                                   \
+	"vpermq $0x20, %%ymm3, %%ymm4\n\t"                                                    \
+	"vpermq $0x08, %%ymm2, %%ymm5\n\t"                                                    \
+	"vpblendd $0x0c, %%ymm5, %%ymm4, %%ymm4\n\t"                                          \
+	"vmovdqa %%ymm4, 32*" #l "(%[u])\n\t"                                                 \
+	"vpermq $0x24, %%ymm2, %%ymm6\n\t"                                                    \
+	"vpermq $0x02, %%ymm3, %%ymm7\n\t"                                                    \
+	"vpblendd $0x03, %%ymm7, %%ymm6, %%ymm6\n\t"                                          \
+	"vmovdqa %%ymm6, 32*" #l "(%[v])\n\t"
+
+static void hb_x4_madd_b(uint64_t u[40], uint64_t v[40], const uint64_t m[40])
+{
+	__asm__ volatile("vmovdqa 0(%[k]), %%ymm12\n\t"  /* 2p, limb 0 */
+	                 "vmovdqa 64(%[k]), %%ymm13\n\t" /* 2p, even limbs */
+	                 "vmovdqa 32(%[k]), %%ymm14\n\t" /* 2p, odd limbs */
+	                 HB_MADD_B(0, 12) HB_MADD_B(1, 14) HB_MADD_B(2, 13) HB_MADD_B(3, 14)
+	                 HB_MADD_B(4, 13) HB_MADD_B(5, 14) HB_MADD_B(6, 13) HB_MADD_B(7, 14)
+	                 HB_MADD_B(8, 13) HB_MADD_B(9, 14)
+	                 :
+	                 : [u] "r"(u), [v] "r"(v), [m] "r"(m), [k] "r"(hb_x4_const)
+	                 : HB_YMM_CLOBBERS);
+}
+
+/*
+ * q = digit * 256^k * B from tab = hb_x25519_base_table[k] as
+ * [y - x, y + x, 2dxy, 2] (digit: a two's complement byte in [-8, 8], as
+ * in x25519_base.c). Every entry is read and masked in; digit 0 gives the
+ * identity (y - x = y + x = 1, 2dxy = 0); a negative digit swaps y + x
+ * with y - x and takes 2p - 2dxy. tmp, w: scratch (wiped by the caller).
+ */
+static void hb_x4_select(uint64_t q[40], const uint64_t tab[8][12], uint8_t digit, hb_fe tmp[4],
+                         uint64_t w[12])
+{
+	uint64_t m, neg;
+	const uint32_t sgn = (uint32_t)digit >> 7;
+	const uint32_t mag = (((uint32_t)digit ^ (0u - sgn)) + sgn) & 0xffu;
+	int j, k;
+
+	for (k = 0; k < 12; k++)
+		w[k] = 0;
+	for (j = 0; j < 8; j++) {
+		m = hb_mask_bit64(~hb_mask_nonzero32(mag ^ (uint32_t)(j + 1)) & 1u);
+		for (k = 0; k < 12; k++)
+			w[k] |= tab[j][k] & m;
+	}
+	m = ~hb_mask_nonzero32(mag) & 1u;
+	w[0] |= m;
+	w[4] |= m;
+
+	hb_fe_from_words(tmp[0], w);     /* y + x */
+	hb_fe_from_words(tmp[1], w + 4); /* y - x */
+	hb_fe_from_words(tmp[2], w + 8); /* 2dxy */
+	neg = hb_mask_bit64(sgn);
+	hb_fe_cswap(tmp[0], tmp[1], neg & 1u);
+	hb_fe_0(tmp[3]);
+	hb_fe_sub(tmp[3], tmp[3], tmp[2]);
+	hb_fe_cswap(tmp[2], tmp[3], neg & 1u);
+	hb_fe4_set_lane(q, 0, tmp[1]);
+	hb_fe4_set_lane(q, 1, tmp[0]);
+	hb_fe4_set_lane(q, 2, tmp[2]);
+	hb_fe_0(tmp[3]);
+	tmp[3][0] = 2;
+	hb_fe4_set_lane(q, 3, tmp[3]);
+}
+
+void hb_x25519_base_adds_avx2(uint64_t p[4][5], const uint8_t d[64], int odd)
+{
+	uint64_t v[40] HB_ALIGN32, q[40] HB_ALIGN32, a[40] HB_ALIGN32, m[40] HB_ALIGN32, w[12];
+	hb_fe tmp[4];
+	int i, j;
+
+	for (j = 0; j < 4; j++)
+		hb_fe4_set_lane(v, j, p[j]);
+	for (i = odd; i < 64; i += 2) {
+		hb_x4_select(q, hb_x25519_base_table[i >> 1], d[i], tmp, w);
+		hb_x4_madd_a(a, v);
+		hb_fe4_mul(m, a, q);
+		hb_x4_madd_b(a, q, m);
+		hb_fe4_mul(v, a, q);
+	}
+	__asm__ volatile("vzeroupper" ::: "memory");
+	for (j = 0; j < 4; j++) {
+		hb_fe4_get_lane(tmp[0], v, j);
+		hb_fe_carry(p[j], tmp[0]);
+	}
+
+	hbox_wipe(v, sizeof v);
+	hbox_wipe(q, sizeof q);
+	hbox_wipe(a, sizeof a);
+	hbox_wipe(m, sizeof m);
+	hbox_wipe(w, sizeof w);
+	hbox_wipe(tmp, sizeof tmp);
+}
+
+#endif
 #endif

@@ -138,9 +138,10 @@ static void hb_x25519_recode(uint8_t d[64], const uint8_t e[32])
 }
 
 /*
- * The AVX-512 IFMA additions (x25519_ifma.c) in x86-64 builds on CPUs
- * with IFMA; not in the HOPEBOX_FE32 test build (it stands for 32-bit
- * targets, and the IFMA code shares the 64-bit field's limbs).
+ * The vector additions (x25519_ifma.c, x25519_avx2.c) in x86-64 builds on
+ * CPUs with AVX-512 IFMA or AVX2; not in the HOPEBOX_FE32 test build (it
+ * stands for 32-bit targets, and the vector code takes the 64-bit field's
+ * limbs).
  */
 #if HB_X86_SIMD && HB_FE25519_BITS == 64
 #define HB_X25519_BASE_IFMA 1
@@ -155,14 +156,19 @@ static void hb_ge_adds(struct hb_ge *p, const uint8_t d[64], int odd, struct hb_
 	int i;
 
 #if HB_X25519_BASE_IFMA
-	if (hbox_cpu_features() & HBOX_CPU_AVX512IFMA) {
+	const unsigned cpu = hbox_cpu_features();
+
+	if (cpu & (HBOX_CPU_AVX512IFMA | HBOX_CPU_AVX2)) {
 		uint64_t v[4][5];
 
 		memcpy(v[0], p->x, sizeof v[0]);
 		memcpy(v[1], p->y, sizeof v[1]);
 		memcpy(v[2], p->z, sizeof v[2]);
 		memcpy(v[3], p->t, sizeof v[3]);
-		hb_x25519_base_adds_ifma(v, d, odd);
+		if (cpu & HBOX_CPU_AVX512IFMA)
+			hb_x25519_base_adds_ifma(v, d, odd);
+		else
+			hb_x25519_base_adds_avx2(v, d, odd);
 		memcpy(p->x, v[0], sizeof v[0]);
 		memcpy(p->y, v[1], sizeof v[1]);
 		memcpy(p->z, v[2], sizeof v[2]);

@@ -437,22 +437,10 @@ static HB_IFMA void hb_i4_select(uint64_t q[20], const uint64_t tab[8][12], uint
 	w[0] |= m;
 	w[4] |= m;
 
-	/* canonical words to radix 2^51: a = y + x, b = y - x, c = 2dxy */
-	a[0] = w[0] & HB_FE_M51;
-	a[1] = ((w[0] >> 51) | (w[1] << 13)) & HB_FE_M51;
-	a[2] = ((w[1] >> 38) | (w[2] << 26)) & HB_FE_M51;
-	a[3] = ((w[2] >> 25) | (w[3] << 39)) & HB_FE_M51;
-	a[4] = w[3] >> 12;
-	b[0] = w[4] & HB_FE_M51;
-	b[1] = ((w[4] >> 51) | (w[5] << 13)) & HB_FE_M51;
-	b[2] = ((w[5] >> 38) | (w[6] << 26)) & HB_FE_M51;
-	b[3] = ((w[6] >> 25) | (w[7] << 39)) & HB_FE_M51;
-	b[4] = w[7] >> 12;
-	c[0] = w[8] & HB_FE_M51;
-	c[1] = ((w[8] >> 51) | (w[9] << 13)) & HB_FE_M51;
-	c[2] = ((w[9] >> 38) | (w[10] << 26)) & HB_FE_M51;
-	c[3] = ((w[10] >> 25) | (w[11] << 39)) & HB_FE_M51;
-	c[4] = w[11] >> 12;
+	/* a = y + x, b = y - x, c = 2dxy */
+	hb_fe_from_words(a, w);
+	hb_fe_from_words(b, w + 4);
+	hb_fe_from_words(c, w + 8);
 
 	neg = hb_mask_bit64(sgn);
 	for (k = 0; k < 5; k++) {
