@@ -416,14 +416,16 @@ static HB_IFMA void hb_i4_madd(uint64_t p[20], const uint64_t q[20])
  * [y - x, y + x, 2dxy, 2] in the lane layout (digit: a two's complement
  * byte in [-8, 8], as in x25519_base.c). Every entry is read and masked in;
  * digit 0 gives the identity (y - x = y + x = 1, 2dxy = 0); a negative
- * digit swaps y + x with y - x and takes 2p - 2dxy.
+ * digit swaps y + x with y - x and takes 2p - 2dxy. w, abc: scratch (wiped
+ * by the caller).
  */
-static HB_IFMA void hb_i4_select(uint64_t q[20], const uint64_t tab[8][12], uint8_t digit)
+static HB_IFMA void hb_i4_select(uint64_t q[20], const uint64_t tab[8][12], uint8_t digit,
+                                 uint64_t w[12], hb_fe abc[3])
 {
-	uint64_t w[12], m, neg, t;
+	uint64_t m, neg, t;
 	const uint32_t sgn = (uint32_t)digit >> 7;
 	const uint32_t mag = (((uint32_t)digit ^ (0u - sgn)) + sgn) & 0xffu;
-	hb_fe a, b, c;
+	uint64_t *a = abc[0], *b = abc[1], *c = abc[2];
 	int j, k;
 
 	for (k = 0; k < 12; k++)
@@ -451,23 +453,19 @@ static HB_IFMA void hb_i4_select(uint64_t q[20], const uint64_t tab[8][12], uint
 		q[4 * k + 2] = c[k] ^ (neg & (c[k] ^ t));
 		q[4 * k + 3] = k == 0 ? 2 : 0;
 	}
-
-	hbox_wipe(w, sizeof w);
-	hbox_wipe(a, sizeof a);
-	hbox_wipe(b, sizeof b);
-	hbox_wipe(c, sizeof c);
 }
 
 HB_IFMA void hb_x25519_base_adds_ifma(uint64_t p[4][5], const uint8_t d[64], int odd)
 {
-	uint64_t v[20] HB_ALIGN32, q[20] HB_ALIGN32;
+	uint64_t v[20] HB_ALIGN32, q[20] HB_ALIGN32, w[12];
+	hb_fe abc[3];
 	int i, l, j;
 
 	for (j = 0; j < 4; j++)
 		for (l = 0; l < 5; l++)
 			v[4 * l + j] = p[j][l];
 	for (i = odd; i < 64; i += 2) {
-		hb_i4_select(q, hb_x25519_base_table[i >> 1], d[i]);
+		hb_i4_select(q, hb_x25519_base_table[i >> 1], d[i], w, abc);
 		hb_i4_madd(v, q);
 	}
 	__asm__ volatile("vzeroupper" ::: "memory");
@@ -477,6 +475,8 @@ HB_IFMA void hb_x25519_base_adds_ifma(uint64_t p[4][5], const uint8_t d[64], int
 
 	hbox_wipe(v, sizeof v);
 	hbox_wipe(q, sizeof q);
+	hbox_wipe(w, sizeof w);
+	hbox_wipe(abc, sizeof abc);
 }
 
 #endif
