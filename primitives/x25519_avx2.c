@@ -1,6 +1,7 @@
 /*
- * x25519_avx2.c - the Montgomery ladder of X25519 with AVX2, four field
- * operations at a time (contract in hb_x25519.h).
+ * x25519_avx2.c - the Montgomery ladder of X25519 and the table additions
+ * of the fixed-base multiplication (x25519_base.c) with AVX2, four field
+ * operations at a time (contracts in hb_x25519.h).
  *
  * A field element is 10 limbs in radix 2^25.5, as in hb_fe25519_32.h; a
  * vector element ("fe4") holds four field elements, limb l of lane j in

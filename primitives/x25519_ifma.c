@@ -1,14 +1,28 @@
 /*
- * x25519_ifma.c - the Montgomery ladder of X25519 with AVX-512 IFMA on
- * 256-bit vectors, four field operations at a time (contract in
- * hb_x25519.h). The same three stages per ladder step as x25519_avx2.c
- * (read that file's comment first); here a field element is 5 limbs in
- * radix 2^51 as in hb_fe25519_64.h, limb l of lane j in 64-bit word
- * 4l + j, and a product is formed with vpmadd52luq / vpmadd52huq, which
- * add the low or high 52 bits of the 104-bit product of two 52-bit lanes
- * to an accumulator. One 4-way multiplication is 50 such instructions
- * (against 100 vpmuludq in radix 2^25.5), so stage 3 here is simply a
- * 4-way multiplication by [1, 1, 1, x1].
+ * x25519_ifma.c - the Montgomery ladder of X25519 and the table additions
+ * of the fixed-base multiplication with AVX-512 IFMA on 256-bit vectors,
+ * four field operations at a time (contracts in hb_x25519.h). Used only in
+ * builds with HOPEBOX_AVX512 (the CPU probe reports no AVX-512 otherwise).
+ *
+ * A field element is 5 limbs in radix 2^51 as in hb_fe25519_64.h, limb l
+ * of lane j in 64-bit word 4l + j, and a product is formed with
+ * vpmadd52luq / vpmadd52huq, which add the low or high 52 bits of the
+ * 104-bit product of two 52-bit lanes to an accumulator: one 4-way
+ * multiplication is 50 such instructions (against 100 vpmuludq in radix
+ * 2^25.5 with AVX2). A ladder step (RFC 7748 section 5) on the state
+ * S = [x2, z2, x3, z3] is one asm block with every intermediate in
+ * registers, three 4-way multiplications:
+ *
+ *   stage 1  U = [A, B, C, D] = [x2 + z2, x2 - z2, x3 + z3, x3 - z3],
+ *            V = [A, B, B, A];         M = U * V = [AA, BB, CB, DA]
+ *   stage 2  U = [AA, E, DA + CB, DA - CB] with E = AA - BB,
+ *            V = [BB, BB + 121666 E, DA + CB, DA - CB];
+ *                                      M = U * V = [x2', z2', x3', W]
+ *   stage 3  S = M * [1, 1, 1, x1] = [x2', z2', x3', x1 W]
+ *
+ * (z2' = E * (BB + 121666 E) equals the RFC's E * (AA + 121665 E).) The
+ * conditional swap of (x2, z2) with (x3, z3) is a lane permutation
+ * (vpermd) whose index vector is computed from the scalar bit with masks.
  *
  * Valgrind 3.19 cannot run AVX-512 and reports none to the program, so the
  * constant-time test (tests/ct/ct_x25519.c) sees the AVX2 ladder, not this
@@ -50,15 +64,17 @@
  *   160  2^51 - 1                          320  lanes 0-1 all ones
  *   192  19                                352  vpermt2q index [0, 6, 2, 0]
  *   224  121666                            384  vpermt2q index [2, 5, 6, 4]
- *   256  lanes 1-3 all ones
+ *   256  lanes 1-3 all ones                416  dwords 0, 1, ..., 7
+ *                                          448  dwords all 4
  */
 #define HB_V4(x) x, x, x, x
-static const uint64_t hb_i4_const[52] HB_ALIGN32 = {
+static const uint64_t hb_i4_const[60] HB_ALIGN32 = {
     HB_V4(0xfffffffffffdaull), HB_V4(0xffffffffffffeull), HB_V4(0xffffffffffffeull),
     HB_V4(0xffffffffffffeull), HB_V4(0xffffffffffffeull), HB_V4(0x7ffffffffffffull),
     HB_V4(19u), HB_V4(121666u), 0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0,
     0, ~(uint64_t)0, 0, 0, ~(uint64_t)0, ~(uint64_t)0, 0, 0,
-    0, 6, 2, 0, 2, 5, 6, 4};
+    0, 6, 2, 0, 2, 5, 6, 4, 0x100000000u, 0x300000002u, 0x500000004u, 0x700000006u,
+    HB_V4(0x400000004u)};
 #undef HB_V4
 
 #define HB_ZMM_CLOBBERS                                                                       \
@@ -170,7 +186,8 @@ static const uint64_t hb_i4_const[52] HB_ALIGN32 = {
 
 /*
  * ymm<l> = limb l of U = t + [s0, 2p - s1, s2, 2p - s3], s = S permuted
- * by idx (ymm15), t = s with the lanes of each 128-bit half swapped.
+ * by the swap index (ymm15), t = s with the lanes of each 128-bit half
+ * swapped.
  */
 #define HB_I_STAGE1(l)                                                                        \
 	"vpermd 32*" #l "(%[s]), %%ymm15, %%ymm" #l "\n\t"                                    \
@@ -231,8 +248,10 @@ static const uint64_t hb_i4_const[52] HB_ALIGN32 = {
 	"vmovdqa64 %%ymm4, %%ymm22\n\t"
 
 /*
- * One ladder step, S = [x2, z2, x3, z3] in memory (permuted by idx: the
- * conditional swap) to the next S, with every intermediate in registers:
+ * One ladder step, S = [x2, z2, x3, z3] in memory (permuted first by the
+ * conditional swap: swap is 0 or all ones, and the vpermd index is dwords
+ * 0..7 with 4 xored in when swap is all ones, formed in registers) to the
+ * next S, with every intermediate in registers:
  *   stage 1: U = [A, B, C, D] carried, V = [A, B, B, A]; M = U * V;
  *   stage 2: U = [AA, E, DA + CB, DA - CB] carried, V = [BB, BB + 121666 E,
  *            DA + CB, DA - CB] (lane 1 carried: BB + lo < 2^51 + 2^52 and
@@ -240,9 +259,12 @@ static const uint64_t hb_i4_const[52] HB_ALIGN32 = {
  *            M = U * V;
  *   stage 3: S = M * [1, 1, 1, x1] (x1v).
  */
-static HB_IFMA void hb_i4_step(uint64_t s[20], const uint32_t idx[8], const uint64_t x1v[20])
+static HB_IFMA void hb_i4_step(uint64_t s[20], uint32_t swap, const uint64_t x1v[20])
 {
-	__asm__ volatile("vmovdqu (%[idx]), %%ymm15\n\t"
+	__asm__ volatile("vmovd %[sw], %%xmm15\n\t"
+	                 "vpbroadcastd %%xmm15, %%ymm15\n\t"
+	                 "vpand 448(%[k]), %%ymm15, %%ymm15\n\t"
+	                 "vpxor 416(%[k]), %%ymm15, %%ymm15\n\t"
 	                 "vmovdqa64 160(%[k]), %%ymm28\n\t"
 	                 "vmovdqa64 192(%[k]), %%ymm29\n\t"
 	                 HB_I_STAGE1(0) HB_I_STAGE1(1) HB_I_STAGE1(2) HB_I_STAGE1(3)
@@ -276,7 +298,7 @@ static HB_IFMA void hb_i4_step(uint64_t s[20], const uint32_t idx[8], const uint
 	                 HB_I_LOAD("x", 23, 24, 25, 26, 27)
 	                 HB_I_MUL HB_I_STORE("s")
 	                 :
-	                 : [s] "r"(s), [idx] "r"(idx), [x] "r"(x1v), [k] "r"(hb_i4_const)
+	                 : [s] "r"(s), [sw] "r"(swap), [x] "r"(x1v), [k] "r"(hb_i4_const)
 	                 : HB_ZMM_CLOBBERS);
 }
 
@@ -290,22 +312,11 @@ static void hb_i4_set_lane(uint64_t v[20], int j, const hb_fe f)
 		v[4 * l + j] = f[l];
 }
 
-/* idx = identity, or the two 128-bit halves exchanged when swap is 1. */
-static void hb_i4_swap_index(uint32_t idx[8], uint32_t swap)
-{
-	uint32_t m = 0u - swap;
-	int j;
-
-	HB_BARRIER32(m);
-	for (j = 0; j < 8; j++)
-		idx[j] = (uint32_t)j ^ (m & 4u);
-}
-
 HB_IFMA void hb_x25519_ladder_ifma(uint64_t x2[5], uint64_t z2[5], const uint8_t e[32],
                                    const uint8_t u[32])
 {
 	uint64_t s[20] HB_ALIGN32, x1v[20] HB_ALIGN32;
-	uint32_t idx[8], swap = 0, bit;
+	uint32_t swap = 0, bit, m;
 	uint64_t mask;
 	hb_fe x1, t;
 	int i, l;
@@ -326,9 +337,10 @@ HB_IFMA void hb_x25519_ladder_ifma(uint64_t x2[5], uint64_t z2[5], const uint8_t
 	for (i = 254; i >= 0; i--) {
 		bit = (uint32_t)(e[i >> 3] >> (i & 7)) & 1u;
 		swap ^= bit;
-		hb_i4_swap_index(idx, swap);
+		m = 0u - swap;
+		HB_BARRIER32(m);
 		swap = bit;
-		hb_i4_step(s, idx, x1v);
+		hb_i4_step(s, m, x1v);
 	}
 	__asm__ volatile("vzeroupper" ::: "memory");
 
