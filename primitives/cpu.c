@@ -82,7 +82,8 @@ static uint32_t probe(void)
 	 * constant-time tests run (README, "Constant-time policy"). */
 	if (zmm)
 		f |= HBOX_CPU_AVX512F;
-	if (zmm & bit(b7, 21))
+	/* The IFMA kernels also use 256-bit EVEX forms: AVX512VL (bit 31). */
+	if (zmm & bit(b7, 21) & bit(b7, 31))
 		f |= HBOX_CPU_AVX512IFMA;
 #else
 	(void)zmm;
