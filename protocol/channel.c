@@ -171,7 +171,7 @@ int hbox_channel_accept(hbox_channel_hs *hs, uint8_t accept[HBOX_CHANNEL_ACCEPT_
 	*accept_len = 0;
 	if (hs->state == HBOX_CHANNEL_HS_ACCEPTED) {
 		/* never touch ch: it is the live channel of this client */
-		if (connect_len == hs->connect_len && memcmp(connect, hs->connect, connect_len) == 0) {
+		if (connect_len == hs->connect_len && hb_verify_n(connect, hs->connect, connect_len) == 0) {
 			memcpy(accept, hs->accept, hs->accept_len);
 			*accept_len = hs->accept_len;
 			hs->err = 0;

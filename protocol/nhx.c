@@ -109,7 +109,7 @@ int hbox_nhx_read_hello(hbox_nhx *st, const uint8_t *hello, size_t len)
 	if (len != HBOX_NHX_HELLO_BYTES || hello[0] != HBOX_NHX_HELLO)
 		return nhx_reject(st, HBOX_EBADMSG);
 	/* pk_R is public: an ordinary comparison will do */
-	if (st->pinned && memcmp(hello + 1, st->pk_r, 32) != 0)
+	if (st->pinned && hb_verify_n(hello + 1, st->pk_r, 32) != 0)
 		return nhx_reject(st, HBOX_EKEY);
 	memcpy(st->pk_r, hello + 1, 32);
 	st->have_pk = 1;
